@@ -1,0 +1,170 @@
+//! Command line: the clap definition of every command and flag. Nothing past
+//! `Config` (see `config.rs`) sees these types.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Checks whether district governments do what their reports said they would.
+#[derive(Debug, Parser)]
+#[command(name = "luoshi", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract plan and outcome statements from reports.
+    Extract(ExtractArgs),
+    /// Show how each report was read: district, kind, date, sections and their periods.
+    Docs(DocsArgs),
+    /// Score extraction against annotated statements.
+    Eval(EvalArgs),
+    /// Link each year's plans to later outcomes and show fulfilment.
+    Track(TrackArgs),
+    /// Check or list rule files.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Show why a sentence did or did not match, or why an outcome was linked.
+    Explain(ExplainArgs),
+}
+
+/// Flags every command that reads reports shares.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Extra rule files (`*.toml`) that add targets or override default ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Write output to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// No progress bar and no summary line on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Tsv,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Plan,
+    Outcome,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Report files or folders (walked recursively for .txt, .htm, .html).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only these target ids.
+    #[arg(long = "target", value_name = "ID")]
+    pub targets: Vec<String>,
+    /// Only plans or only outcomes.
+    #[arg(long)]
+    pub kind: Option<KindArg>,
+    /// Output format (default: table on a terminal, tsv otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Annotated statements (TSV in the format of fixtures/gold/FORMAT.md).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct TrackArgs {
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only this district (e.g. 白云区 or 白云).
+    #[arg(long)]
+    pub district: Option<String>,
+    /// Only plans for this year.
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[arg(long = "target", value_name = "ID")]
+    pub targets: Vec<String>,
+    /// Only rows with these statuses (met, exceeded, short, on_pace, behind_pace, unreported, pending).
+    #[arg(long = "status", value_name = "S")]
+    pub statuses: Vec<String>,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate rule files and run every example.
+    Check(RulesCheckArgs),
+    /// List every target in effect.
+    List(RulesListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesCheckArgs {
+    /// Folder of rule files to check (default: the built-in rules).
+    pub dir: Option<PathBuf>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub warnings_as_errors: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesListArgs {
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A sentence to explain.
+    #[arg(long, conflicts_with = "location")]
+    pub text: Option<String>,
+    /// A position in a document, `FILE:LINE`.
+    #[arg(value_name = "FILE:LINE")]
+    pub location: Option<String>,
+    /// Explain the linking of one row instead (needs --district, --target, --year and report paths).
+    #[arg(long)]
+    pub link: bool,
+    #[arg(long)]
+    pub district: Option<String>,
+    #[arg(long)]
+    pub target: Option<String>,
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Reports to link (with --link).
+    #[arg(long = "in", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+}

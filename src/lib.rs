@@ -1,0 +1,23 @@
+//! luoshi (落实, "follow-through") checks whether Chinese district governments
+//! do what their reports said they would.
+//!
+//! The pipeline runs one way: [`document`] reads and normalises a report,
+//! [`extract`] turns it into [`statement::Statement`]s with the TOML rules of
+//! [`rule_set`], [`link`] pairs each year's plans with later outcomes, and
+//! [`render`] prints tables, CSV, JSON or Markdown.
+
+pub mod cli;
+pub mod command;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod link;
+pub mod quantity;
+pub mod render;
+pub mod rule;
+pub mod rule_set;
+pub mod statement;
+pub mod unit;
+
+pub use command::run;

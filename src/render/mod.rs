@@ -1,0 +1,13 @@
+//! Render: the last pipeline stage. Turns typed results into tables, TSV, CSV,
+//! JSON or Markdown. The only stage that knows about output formats.
+
+pub mod statements;
+mod text;
+
+pub use text::{escape_markdown, sanitize_terminal};
+
+/// Prints one line on standard error (warnings, skipped files, summaries).
+#[allow(clippy::print_stderr)]
+pub fn diagnostic(line: &str) {
+    eprintln!("luoshi: {line}");
+}

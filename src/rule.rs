@@ -1,0 +1,117 @@
+//! Rules: the TOML schema of a rule file. A target rule says how a report names
+//! one recurring target (its terms), what unit its numbers come in, and which
+//! words veto or require a match; it carries examples that must match and
+//! counter-examples that must not. See `docs/rules.md` for every field.
+
+use crate::statement::{Kind, Measure};
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One rule file as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    #[serde(default)]
+    pub target: Vec<Target>,
+    /// Regional or old-conversion spellings rewritten before matching.
+    #[serde(default)]
+    pub variant: Vec<Variant>,
+    /// Patterns that recognise a named sub-area (a park, a new town).
+    #[serde(default)]
+    pub scope: Vec<ScopePattern>,
+}
+
+/// A recurring target and how to find it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub id: Spanned<String>,
+    pub name_zh: String,
+    pub name_en: String,
+    /// Canonical unit every value is converted to.
+    pub unit: Spanned<String>,
+    /// Further canonical units the target may be counted in (land: 宗).
+    #[serde(default)]
+    pub alt_units: Vec<Spanned<String>>,
+    pub measure: Measure,
+    /// Words that name the target (simplified script).
+    pub terms: Vec<Spanned<String>>,
+    /// Terms that name the target only when a context word comes earlier in the sentence.
+    #[serde(default)]
+    pub context_terms: Vec<ContextTerm>,
+    /// At least one of these must stand between the term and the value.
+    #[serde(default)]
+    pub requires: Vec<Spanned<String>>,
+    /// None of these may stand between the term and the value, nor right after the value.
+    #[serde(default)]
+    pub excludes: Vec<Spanned<String>>,
+    /// Also accept a value written before the term (`5000亩碳汇造林`).
+    #[serde(default)]
+    pub value_first: bool,
+    /// Characters allowed between term and value.
+    #[serde(default = "default_max_gap")]
+    pub max_gap: usize,
+    /// Words in the sentence that narrow the statement to a named scope.
+    #[serde(default)]
+    pub scopes: Vec<ScopeWord>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    #[serde(default)]
+    pub counter_examples: Vec<Spanned<String>>,
+}
+
+/// A term that belongs to a target only in context.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextTerm {
+    pub term: Spanned<String>,
+    /// One of these must appear earlier in the same sentence.
+    pub context: Vec<Spanned<String>>,
+}
+
+/// A pattern that sets a scope for one target (`市.{0,8}重点` → `市重点项目`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeWord {
+    /// Regular expression searched in the sentence before the value.
+    pub pattern: Spanned<String>,
+    /// Scope recorded on a match.
+    pub name: String,
+}
+
+/// A sentence the rule must match, with the value it must give.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: Spanned<String>,
+    pub value: f64,
+    /// Unit of the value when it is not the target's unit (宗).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// Expected kind, when the sentence alone decides it.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// Expected scope.
+    #[serde(default)]
+    pub scope: Option<String>,
+}
+
+/// A spelling rewritten before matching (`幼稚园` → `幼儿园`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub from: Spanned<String>,
+    pub to: String,
+}
+
+/// A pattern that recognises a named sub-area anywhere in a sentence.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopePattern {
+    /// Regular expression; the capture group `scope` (or the whole match) is the scope.
+    pub pattern: Spanned<String>,
+}
+
+fn default_max_gap() -> usize {
+    24
+}

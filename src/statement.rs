@@ -1,0 +1,131 @@
+//! Statements: the typed facts that extraction produces and linking consumes.
+//!
+//! A statement is one number a report gives about one target: a plan (what the
+//! government promised) or an outcome (what it says was achieved), with the
+//! year and period it is about, its value in the target's canonical unit, and
+//! the exact place in the source it came from.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Whether a statement promises or reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Plan,
+    Outcome,
+}
+
+/// The stretch of a year a statement is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Period {
+    /// The first half of the year (mid-year execution reports).
+    H1,
+    /// The whole year.
+    FY,
+}
+
+/// How the stated number bounds the real one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    /// 以上, 不少于, 不低于, 超, 多, 余.
+    AtLeast,
+    /// 左右, 约, 近.
+    About,
+    /// 以内, 不超过.
+    AtMost,
+    /// No qualifier.
+    Exact,
+}
+
+/// What kind of number a target is; decides how plans and outcomes compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// An amount added in the period (new school places).
+    Flow,
+    /// A running total at a date (5G base stations built to date).
+    Stock,
+    /// A growth rate in percent (GDP growth).
+    Rate,
+}
+
+/// Where a statement sits in the file it was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Position {
+    /// 1-based line in the decoded text.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte range in the decoded text (`start..end`).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One extracted statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// File stem of the document, e.g. `baiyun-2021-h1`.
+    pub doc: String,
+    /// Path of the document as given on the command line.
+    pub path: String,
+    /// District the report is about (e.g. `白云区`); empty when unknown.
+    pub district: String,
+    pub kind: Kind,
+    /// Target id from the rule files.
+    pub target: String,
+    pub measure: Measure,
+    /// The year the number is about.
+    pub year: i32,
+    pub period: Period,
+    /// The number in the target's canonical unit.
+    pub value: f64,
+    /// Upper end when the report gives a range (`2.5—3万`).
+    pub upper: Option<f64>,
+    /// The target's canonical unit (or an alternative unit such as 宗).
+    pub unit: String,
+    pub bound: Bound,
+    /// Commitment word as written (力争, 确保, 计划, 预计…); empty when none.
+    pub hedge: String,
+    /// An estimate (预计) rather than a final figure.
+    pub estimated: bool,
+    /// Named sub-area or programme the number is limited to; empty for the whole district.
+    pub scope: String,
+    pub position: Position,
+    /// The clause holding the number, verbatim from the document.
+    pub quote: String,
+}
+
+macro_rules! display_as {
+    ($ty:ty { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            /// The word used in files and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+        }
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl std::str::FromStr for $ty {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                match s {
+                    $($text => Ok(Self::$variant),)+
+                    other => Err(format!(
+                        "unknown value `{other}` (expected one of: {})",
+                        [$($text),+].join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+display_as!(Kind { Plan => "plan", Outcome => "outcome" });
+display_as!(Period { H1 => "H1", FY => "FY" });
+display_as!(Bound { AtLeast => "at_least", About => "about", AtMost => "at_most", Exact => "exact" });
+display_as!(Measure { Flow => "flow", Stock => "stock", Rate => "rate" });
