@@ -59,6 +59,8 @@ pub enum Reason {
     TooFar { gap: usize, max: usize },
     /// The term comes after the value and the target does not allow that.
     ValueBeforeTerm,
+    /// A value written before its term must share the term's clause.
+    ClauseBetween,
     /// The term names this target only after one of these words.
     NoContext { needs: Vec<String> },
     /// A word the target excludes stands in the clause.
@@ -217,6 +219,11 @@ fn check(
                 max: VALUE_FIRST_MAX_GAP,
             })
         }
+        Order::ValueFirst
+            if text[q.span.end..hit.range.start].contains(super::sentence::ends_clause) =>
+        {
+            return Verdict::Dropped(Reason::ClauseBetween)
+        }
         Order::TermFirst if gap > target.max_gap => {
             return Verdict::Dropped(Reason::TooFar {
                 gap,
@@ -233,7 +240,10 @@ fn check(
             });
         }
     }
-    let window = &text[hit.range.start.min(clause.start)..hit.range.end.max(clause.end)];
+    // The clauses from the term's to the value's: qualifying words often
+    // stand before the term (`清拆违建…`).
+    let term_clause = super::sentence::clause_start(text, sentence, hit.range.start);
+    let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
     if let Some(word) = target.excludes.iter().find(|w| window.contains(w.as_str())) {
         return Verdict::Dropped(Reason::Excluded { word: word.clone() });
     }

@@ -225,7 +225,12 @@ fn quote_range(
 ) -> Range<usize> {
     let start = term.start.min(value.start);
     let end = term.end.max(value.end);
-    sentence::clause_start(text, sentence, start)..sentence::clause_end(text, sentence, end)
+    let start = sentence::clause_start(text, sentence, start);
+    let end = sentence::clause_end(text, sentence, end);
+    let quote = &text[start..end];
+    let lead = quote.len() - quote.trim_start().len();
+    let trail = quote.len() - quote.trim_end().len();
+    start + lead..end - trail
 }
 
 fn shift(mut q: Quantity, by: usize) -> Quantity {
