@@ -3,6 +3,7 @@
 //! themselves.
 
 mod eval;
+mod explain;
 mod extract;
 mod output;
 mod reports;
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Explain(args) => explain::run(args),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),

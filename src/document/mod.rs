@@ -166,6 +166,25 @@ impl Document {
         start..end.max(start)
     }
 
+    /// The byte range of the normalised text that came from a byte range of the original.
+    pub fn normalised_range(&self, original: Range<usize>) -> Range<usize> {
+        let start = self.offsets.partition_point(|&o| (o as usize) < original.start);
+        let end = self.offsets.partition_point(|&o| (o as usize) < original.end);
+        start.min(self.text.len())..end.min(self.text.len()).max(start.min(self.text.len()))
+    }
+
+    /// Byte range in the original of a 1-based line, without its line break.
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let mut start = 0;
+        for (i, l) in self.original.split('\n').enumerate() {
+            if i + 1 == line {
+                return Some(start..start + l.len());
+            }
+            start += l.len() + 1;
+        }
+        None
+    }
+
     /// Position in the original of a byte range of the normalised text.
     pub fn position(&self, range: Range<usize>) -> Position {
         let r = self.original_range(range);

@@ -6,11 +6,13 @@
 
 mod candidate;
 mod compiled;
+mod explain;
 mod reading;
 mod sentence;
 mod table;
 
 pub use candidate::{Candidate, Order, Reason, Verdict};
+pub use explain::{ExplainedCandidate, ExplainedQuantity, ExplainedSentence, ExplainedTerm};
 pub use reading::Reading;
 
 use crate::document::Document;
@@ -61,6 +63,7 @@ impl Extractor {
         self.walk(
             doc,
             0..doc.text.len(),
+            false,
             |trace| {
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
@@ -88,11 +91,27 @@ impl Extractor {
         out
     }
 
-    /// What the extractor saw in every sentence overlapping `range` of the normalised text.
-    pub fn trace(&self, doc: &Document, range: Range<usize>) -> Vec<SentenceTrace> {
+    /// Ids of the targets a term may name.
+    pub fn targets_of(&self, term: &str) -> Vec<String> {
+        self.rules
+            .terms
+            .iter()
+            .position(|t| t == term)
+            .map(|i| {
+                self.rules.uses[i]
+                    .iter()
+                    .map(|u| self.rules.targets[u.target].id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What the extractor saw in every sentence overlapping `range` of the
+    /// normalised text, sentences without a term included.
+    pub fn trace_all(&self, doc: &Document, range: Range<usize>) -> Vec<SentenceTrace> {
         let facts = DocFacts::of(doc);
         let mut out = Vec::new();
-        self.walk(doc, range, |t| out.push(t.clone()), &facts);
+        self.walk(doc, range, true, |t| out.push(t.clone()), &facts);
         out
     }
 
@@ -100,6 +119,7 @@ impl Extractor {
         &self,
         doc: &Document,
         range: Range<usize>,
+        every_sentence: bool,
         mut visit: impl FnMut(&SentenceTrace),
         facts: &DocFacts,
     ) {
@@ -126,7 +146,7 @@ impl Extractor {
                 next_hit += 1;
             }
             let sentence_hits = &hits[first..next_hit];
-            if sentence_hits.is_empty() {
+            if sentence_hits.is_empty() && !every_sentence {
                 continue;
             }
             let quantities: Vec<Quantity> = scan(&text[sentence.clone()])
