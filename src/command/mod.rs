@@ -4,6 +4,7 @@
 
 mod extract;
 mod output;
+mod rules;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -14,6 +15,7 @@ pub use output::Output;
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Rules(command) => rules::run(command),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),

@@ -1,6 +1,8 @@
 //! Render: the last pipeline stage. Turns typed results into tables, TSV, CSV,
 //! JSON or Markdown. The only stage that knows about output formats.
 
+pub mod diagnostic;
+pub mod rule_list;
 pub mod statements;
 mod text;
 
