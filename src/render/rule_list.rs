@@ -67,7 +67,7 @@ fn cells(r: &Row<'_>) -> [String; 10] {
         r.examples.to_string(),
         r.counter_examples.to_string(),
         r.file.clone(),
-        if r.overrides_default { "override" } else { "" }.to_owned(),
+        r.overrides_default.to_string(),
     ]
 }
 

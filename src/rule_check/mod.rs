@@ -4,6 +4,7 @@
 //! returns problems and example outcomes; `render::diagnostic` prints them.
 
 mod examples;
+mod ids;
 mod lint;
 mod location;
 mod parse;
@@ -114,6 +115,12 @@ pub fn check_sources(context: &[ParsedFile], sources: &[RuleSource]) -> Checked 
     };
     checked.problems.sort_by_key(order);
     checked
+}
+
+/// `path:line:col` of a span in a file.
+pub(crate) fn place(file: &ParsedFile, span: std::ops::Range<usize>) -> String {
+    let loc = Location::new(&file.source.path, &file.source.text, span);
+    format!("{}:{}:{}", loc.path.display(), loc.line, loc.column)
 }
 
 /// Collects the problems of one file.

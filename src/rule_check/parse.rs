@@ -30,6 +30,8 @@ fn explain(raw: &str) -> (String, Option<String>) {
         .find(|kind| raw.starts_with(&format!("unknown {kind} `")))
     {
         if let Some((unknown, allowed)) = quoted.split_first() {
+            // serde's "variant" is a value of a fixed list (`measure`, `kind`).
+            let kind = if kind == "variant" { "value" } else { kind };
             let message = format!("unknown {kind} `{unknown}`");
             let list = allowed
                 .iter()

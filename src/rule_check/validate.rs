@@ -1,9 +1,9 @@
-//! Validation: the errors a rule file can have although it parses. Duplicate
-//! or malformed ids, units the unit table does not know, empty terms, regular
+//! Validation: the errors a rule file can have although it parses (ids are
+//! checked in `ids`): units the unit table does not know, empty terms, regular
 //! expressions that do not compile, impossible gaps, examples that cannot be
 //! checked. Each error points at the offending text.
 
-use super::{FileProblems, Location, ParsedFile, Problem, Severity, SpanTree, Step};
+use super::{ids, place, FileProblems, ParsedFile, Problem, Severity, SpanTree, Step};
 use crate::rule::Target;
 use crate::suggestion::did_you_mean;
 use crate::unit;
@@ -18,7 +18,7 @@ pub const MAX_GAP_LIMIT: usize = 200;
 /// Every error in `files`; `context` files only supply ids that `files` may override.
 pub fn validate(context: &[ParsedFile], files: &[ParsedFile]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    check_ids(context, files, &mut problems);
+    ids::check_ids(context, files, &mut problems);
     for file in files {
         let tree = SpanTree::parse(&file.source.text);
         let mut out = FileProblems {
@@ -36,68 +36,6 @@ pub fn validate(context: &[ParsedFile], files: &[ParsedFile]) -> Vec<Problem> {
         }
     }
     problems
-}
-
-/// `path:line:col` of a span in a file.
-pub(super) fn place(file: &ParsedFile, span: Range<usize>) -> String {
-    let loc = Location::new(&file.source.path, &file.source.text, span);
-    format!("{}:{}:{}", loc.path.display(), loc.line, loc.column)
-}
-
-fn check_ids(context: &[ParsedFile], files: &[ParsedFile], problems: &mut Vec<Problem>) {
-    let mut first: HashMap<&str, (&ParsedFile, Range<usize>)> = HashMap::new();
-    for file in context {
-        for target in &file.rules.target {
-            first
-                .entry(target.id.get_ref().as_str())
-                .or_insert((file, target.id.span()));
-        }
-    }
-    for file in files {
-        let mut out = FileProblems {
-            file,
-            problems: &mut *problems,
-        };
-        for target in &file.rules.target {
-            let id = target.id.get_ref().as_str();
-            if !is_snake_case(id) {
-                out.push(
-                    Severity::Error,
-                    target.id.span(),
-                    format!("target id `{id}` is not snake_case ASCII"),
-                    Some(snake_case_hint(id)),
-                );
-            }
-            match first.get(id) {
-                Some((earlier, _))
-                    if file.source.is_override
-                        && !earlier.source.is_override
-                        && earlier.source.path != file.source.path =>
-                {
-                    first.insert(id, (file, target.id.span()));
-                }
-                Some((earlier, span)) => {
-                    let hint = if earlier.source.path == file.source.path {
-                        format!("first defined at {}", place(earlier, span.clone()))
-                    } else {
-                        format!(
-                            "first defined at {}; to replace a default target, put the new one in a folder given with `--rules`",
-                            place(earlier, span.clone())
-                        )
-                    };
-                    out.push(
-                        Severity::Error,
-                        target.id.span(),
-                        format!("duplicate target id `{id}`"),
-                        Some(hint),
-                    );
-                }
-                None => {
-                    first.insert(id, (file, target.id.span()));
-                }
-            }
-        }
-    }
 }
 
 fn check_target(out: &mut FileProblems<'_>, tree: &SpanTree<'_>, index: usize, target: &Target) {
@@ -274,65 +212,10 @@ fn check_pattern(out: &mut FileProblems<'_>, pattern: &Spanned<String>) {
     }
 }
 
-/// `a_b1`: lowercase ASCII letters and digits in words joined by single underscores.
-pub fn is_snake_case(id: &str) -> bool {
-    id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.split('_').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
-
-fn snake_case_hint(id: &str) -> String {
-    if !id.is_ascii() || id.is_empty() {
-        return "ids are ASCII snake_case, like `charging_piles`; the Chinese name goes in `name_zh`".into();
-    }
-    let mut snake = String::new();
-    for c in id.chars() {
-        if c.is_ascii_uppercase() && !snake.is_empty() && !snake.ends_with('_') {
-            snake.push('_');
-        }
-        if c.is_ascii_alphanumeric() {
-            snake.push(c.to_ascii_lowercase());
-        } else if !snake.ends_with('_') {
-            snake.push('_');
-        }
-    }
-    let snake = snake.trim_matches('_');
-    if is_snake_case(snake) {
-        format!("write it as `{snake}`")
-    } else {
-        "ids are lowercase ASCII words joined by `_`, starting with a letter".into()
-    }
-}
-
 fn quoted_list(words: &[&str]) -> String {
     words
         .iter()
         .map(|w| format!("`{w}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{is_snake_case, snake_case_hint};
-
-    #[test]
-    fn snake_case_ids() {
-        assert!(is_snake_case("g5_base_stations"));
-        assert!(!is_snake_case("5g_base_stations"));
-        assert!(!is_snake_case("school__places"));
-        assert!(!is_snake_case("schoolPlaces"));
-        assert!(!is_snake_case("充电桩"));
-        assert_eq!(
-            snake_case_hint("ChargingPiles"),
-            "write it as `charging_piles`"
-        );
-        assert_eq!(
-            snake_case_hint("charging-piles"),
-            "write it as `charging_piles`"
-        );
-    }
 }
