@@ -6,6 +6,8 @@
 
 #[path = "rules_cli/hygiene.rs"]
 mod hygiene;
+#[path = "rules_cli/loader_props.rs"]
+mod loader_props;
 #[path = "rules_cli/walkthrough.rs"]
 mod walkthrough;
 

@@ -31,6 +31,12 @@ fn check(args: RulesCheckArgs) -> Result<u8> {
 pub fn check_report(dir: Option<&Path>) -> Result<CheckReport> {
     let (context, sources) = match dir {
         Some(dir) => {
+            if !dir.exists() {
+                return Err(Error::Usage(format!(
+                    "no such file or folder: {}",
+                    dir.display()
+                )));
+            }
             let sources = rule_set::dir_sources(dir)?;
             if sources.is_empty() {
                 return Err(Error::Usage(format!(

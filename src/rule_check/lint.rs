@@ -136,3 +136,45 @@ fn check_shadowing(out: &mut FileProblems<'_>, targets: &[Target]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rule_check::{check_sources, Severity};
+    use crate::rule_set::RuleSource;
+    use std::path::PathBuf;
+
+    fn warnings(text: &str) -> Vec<String> {
+        let source = RuleSource {
+            path: PathBuf::from("t.toml"),
+            text: text.to_owned(),
+            is_override: false,
+        };
+        check_sources(&[], &[source])
+            .problems
+            .into_iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .map(|p| format!("{}:{} {}", p.location.line, p.location.column, p.message))
+            .collect()
+    }
+
+    fn target(id: &str, terms: &str, excludes: &str) -> String {
+        format!(
+            "[[target]]\nid = \"{id}\"\nname_zh = \"x\"\nname_en = \"x\"\nunit = \"个\"\nmeasure = \"flow\"\n\
+             terms = [{terms}]\nexcludes = [{excludes}]\ncounter_examples = [\"x\"]\n\
+             examples = [{{ text = \"a\", value = 1 }}, {{ text = \"b\", value = 2 }}]\n"
+        )
+    }
+
+    #[test]
+    fn a_term_inside_another_targets_term_is_a_warning_unless_excluded() {
+        let text =
+            target("a_places", "\"公办学位\"", "") + &target("b_places", "\"幼儿园公办学位\"", "");
+        assert_eq!(
+            warnings(&text),
+            ["7:10 term `公办学位` of `a_places` is part of term `幼儿园公办学位` of `b_places`"]
+        );
+        let text = target("a_places", "\"公办学位\"", "\"幼儿园\"")
+            + &target("b_places", "\"幼儿园公办学位\"", "");
+        assert_eq!(warnings(&text), Vec::<String>::new());
+    }
+}
