@@ -26,7 +26,7 @@ pub fn longest_at(text: &str, at: usize) -> Option<&'static Unit> {
     let rest = text.get(at..)?;
     let mut best: Option<&'static Unit> = None;
     for unit in UNITS {
-        let longer = best.map_or(true, |b| unit.surface.len() > b.surface.len());
+        let longer = best.is_none_or(|b| unit.surface.len() > b.surface.len());
         if longer && rest.starts_with(unit.surface) {
             best = Some(unit);
         }

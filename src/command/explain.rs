@@ -23,7 +23,10 @@ pub fn run(args: ExplainArgs) -> Result<u8> {
             let doc = Document::read(&path)?;
             let original = doc.line_range(line).ok_or_else(|| Error::Input {
                 path: path.clone(),
-                message: format!("no line {line} (the document has {} lines)", doc.original.lines().count()),
+                message: format!(
+                    "no line {line} (the document has {} lines)",
+                    doc.original.lines().count()
+                ),
             })?;
             let range = doc.normalised_range(original);
             (doc, range)

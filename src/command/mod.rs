@@ -7,6 +7,7 @@ mod explain;
 mod extract;
 mod output;
 mod reports;
+mod rules;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -19,6 +20,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Rules(command) => rules::run(command),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),

@@ -168,8 +168,12 @@ impl Document {
 
     /// The byte range of the normalised text that came from a byte range of the original.
     pub fn normalised_range(&self, original: Range<usize>) -> Range<usize> {
-        let start = self.offsets.partition_point(|&o| (o as usize) < original.start);
-        let end = self.offsets.partition_point(|&o| (o as usize) < original.end);
+        let start = self
+            .offsets
+            .partition_point(|&o| (o as usize) < original.start);
+        let end = self
+            .offsets
+            .partition_point(|&o| (o as usize) < original.end);
         start.min(self.text.len())..end.min(self.text.len()).max(start.min(self.text.len()))
     }
 

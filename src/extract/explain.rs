@@ -59,7 +59,10 @@ impl Extractor {
     /// Explains every sentence overlapping `range` of the normalised text.
     pub fn explain(&self, doc: &Document, range: Range<usize>) -> Vec<ExplainedSentence> {
         let traced = self.trace_all(doc, range);
-        traced.iter().map(|t| self.explain_sentence(doc, t)).collect()
+        traced
+            .iter()
+            .map(|t| self.explain_sentence(doc, t))
+            .collect()
     }
 
     fn explain_sentence(&self, doc: &Document, t: &SentenceTrace) -> ExplainedSentence {

@@ -8,7 +8,11 @@ use crate::extract::{ExplainedSentence, Order, Reason, Verdict};
 use std::io::{self, Write};
 
 /// Writes explanations as readable text.
-pub fn write(out: &mut dyn Write, doc: &Document, sentences: &[ExplainedSentence]) -> io::Result<()> {
+pub fn write(
+    out: &mut dyn Write,
+    doc: &Document,
+    sentences: &[ExplainedSentence],
+) -> io::Result<()> {
     if sentences.is_empty() {
         writeln!(out, "no sentence there")?;
     }
@@ -16,12 +20,23 @@ pub fn write(out: &mut dyn Write, doc: &Document, sentences: &[ExplainedSentence
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{}:{}: {}", doc.path.display(), s.line, sanitize_terminal(&s.original))?;
+        writeln!(
+            out,
+            "{}:{}: {}",
+            doc.path.display(),
+            s.line,
+            sanitize_terminal(&s.original)
+        )?;
         if s.normalised != s.original {
             writeln!(out, "  normalised: {}", sanitize_terminal(&s.normalised))?;
         }
         let section = s.section.as_deref().unwrap_or("(no section)");
-        writeln!(out, "  section: {} — {}", sanitize_terminal(section), coverage(&s.coverage))?;
+        writeln!(
+            out,
+            "  section: {} — {}",
+            sanitize_terminal(section),
+            coverage(&s.coverage)
+        )?;
         if s.terms.is_empty() {
             writeln!(out, "  terms: none (no rule looks at this sentence)")?;
         } else {
@@ -35,12 +50,24 @@ pub fn write(out: &mut dyn Write, doc: &Document, sentences: &[ExplainedSentence
         let quantities: Vec<String> = s
             .quantities
             .iter()
-            .map(|q| format!("{} = {} {} ({})", q.text, format_value(q.value), q.unit, q.bound))
+            .map(|q| {
+                format!(
+                    "{} = {} {} ({})",
+                    q.text,
+                    format_value(q.value),
+                    q.unit,
+                    q.bound
+                )
+            })
             .collect();
         writeln!(
             out,
             "  quantities: {}",
-            if quantities.is_empty() { "none".into() } else { quantities.join("; ") }
+            if quantities.is_empty() {
+                "none".into()
+            } else {
+                quantities.join("; ")
+            }
         )?;
         for (number, why) in &s.ignored_numbers {
             writeln!(out, "  ignored number {number}: {why}")?;
@@ -50,13 +77,13 @@ pub fn write(out: &mut dyn Write, doc: &Document, sentences: &[ExplainedSentence
                 Order::TermFirst => "term first",
                 Order::ValueFirst => "value first",
             };
-            let head = format!("{} ← {} … {} ({order}, gap {})", c.target, c.term, c.quantity, c.gap);
+            let head = format!(
+                "{} ← {} … {} ({order}, gap {})",
+                c.target, c.term, c.quantity, c.gap
+            );
             match (&c.verdict, &c.reading) {
                 (Verdict::Kept, Some(r)) => {
-                    let mut line = format!(
-                        "  kept    {head}: {} {} {}",
-                        r.kind, r.year, r.period
-                    );
+                    let mut line = format!("  kept    {head}: {} {} {}", r.kind, r.year, r.period);
                     if !r.hedge.is_empty() {
                         line.push_str(&format!(", hedge {}", r.hedge));
                     }
@@ -68,9 +95,10 @@ pub fn write(out: &mut dyn Write, doc: &Document, sentences: &[ExplainedSentence
                     }
                     writeln!(out, "{line} ({})", r.because.join("; "))?;
                 }
-                (Verdict::Kept, None) => {
-                    writeln!(out, "  dropped {head}: no year can be read (the report's date is unknown)")?
-                }
+                (Verdict::Kept, None) => writeln!(
+                    out,
+                    "  dropped {head}: no year can be read (the report's date is unknown)"
+                )?,
                 (Verdict::Dropped(reason), _) => {
                     writeln!(out, "  dropped {head}: {}", reason_text(reason))?
                 }
@@ -91,16 +119,28 @@ fn coverage(c: &Coverage) -> String {
 /// A reason in words.
 pub fn reason_text(reason: &Reason) -> String {
     match reason {
-        Reason::WrongUnit { found, wanted } => format!("wrong unit ({found}, the target counts in {wanted})"),
+        Reason::WrongUnit { found, wanted } => {
+            format!("wrong unit ({found}, the target counts in {wanted})")
+        }
         Reason::NotAChange => "a rate needs 增长/下降 before the number".into(),
         Reason::TooFar { gap, max } => format!("too far ({gap} characters, at most {max})"),
-        Reason::ValueBeforeTerm => "the value comes before the term and the rule does not allow that".into(),
+        Reason::ValueBeforeTerm => {
+            "the value comes before the term and the rule does not allow that".into()
+        }
         Reason::ClauseBetween => "a value before its term must be in the same clause".into(),
-        Reason::NoContext { needs } => format!("the term counts only after one of: {}", needs.join(", ")),
+        Reason::NoContext { needs } => {
+            format!("the term counts only after one of: {}", needs.join(", "))
+        }
         Reason::Excluded { word } => format!("excluded word `{word}` in the clause"),
-        Reason::MissingRequired { needs } => format!("none of the required words in the clause: {}", needs.join(", ")),
+        Reason::MissingRequired { needs } => format!(
+            "none of the required words in the clause: {}",
+            needs.join(", ")
+        ),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
-        Reason::NewSubject => "a later clause with its own subject (another number in between and no carry-over word)".into(),
+        Reason::NewSubject => {
+            "a later clause with its own subject (another number in between and no carry-over word)"
+                .into()
+        }
     }
 }

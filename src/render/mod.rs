@@ -1,8 +1,10 @@
 //! Render: the last pipeline stage. Turns typed results into tables, TSV, CSV,
 //! JSON or Markdown. The only stage that knows about output formats.
 
+pub mod diagnostic;
 pub mod eval;
 pub mod explain;
+pub mod rule_list;
 pub mod statements;
 mod text;
 
