@@ -7,13 +7,28 @@ use std::path::{Path, PathBuf};
 /// The default rule files, compiled in but kept as editable files under `rules/`.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/economy.toml", include_str!("../rules/economy.toml")),
-    ("rules/education.toml", include_str!("../rules/education.toml")),
-    ("rules/environment.toml", include_str!("../rules/environment.toml")),
-    ("rules/innovation.toml", include_str!("../rules/innovation.toml")),
+    (
+        "rules/education.toml",
+        include_str!("../rules/education.toml"),
+    ),
+    (
+        "rules/environment.toml",
+        include_str!("../rules/environment.toml"),
+    ),
+    (
+        "rules/innovation.toml",
+        include_str!("../rules/innovation.toml"),
+    ),
     ("rules/land.toml", include_str!("../rules/land.toml")),
-    ("rules/livelihood.toml", include_str!("../rules/livelihood.toml")),
+    (
+        "rules/livelihood.toml",
+        include_str!("../rules/livelihood.toml"),
+    ),
     ("rules/urban.toml", include_str!("../rules/urban.toml")),
-    ("rules/variants.toml", include_str!("../rules/variants.toml")),
+    (
+        "rules/variants.toml",
+        include_str!("../rules/variants.toml"),
+    ),
 ];
 
 /// A rule file that could not be loaded.

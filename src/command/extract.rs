@@ -2,7 +2,7 @@
 
 use super::Output;
 use crate::cli::{ExtractArgs, Format, KindArg};
-use crate::document::Document;
+use crate::document::{Document, Normaliser};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::Extractor;
 use crate::input::report_files;
@@ -18,15 +18,19 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         }
     }
     let extractor = Extractor::new(&rules)?;
+    let normaliser = Normaliser::new(&rules.variants)
+        .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?;
     let files = report_files(&args.paths)?;
     let mut out = Output::open(args.common.output.as_deref())?;
-    let format = args
-        .format
-        .unwrap_or(if out.is_terminal() { Format::Table } else { Format::Tsv });
+    let format = args.format.unwrap_or(if out.is_terminal() {
+        Format::Table
+    } else {
+        Format::Tsv
+    });
     let mut statements = Vec::new();
     let mut skipped = 0usize;
     for path in &files {
-        match Document::read(path) {
+        match Document::read(path, &normaliser) {
             Ok(doc) => statements.extend(extractor.extract(&doc)),
             Err(err) => {
                 skipped += 1;
@@ -36,7 +40,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     }
     statements.retain(|s| {
         (args.targets.is_empty() || args.targets.contains(&s.target))
-            && args.kind.is_none_or(|k| {
+            && args.kind.map_or(true, |k| {
                 s.kind
                     == match k {
                         KindArg::Plan => Kind::Plan,

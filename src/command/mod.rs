@@ -2,6 +2,7 @@
 //! and hands the typed result to `render`. Commands never format output
 //! themselves.
 
+mod docs;
 mod extract;
 mod output;
 
@@ -14,6 +15,7 @@ pub use output::Output;
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Docs(args) => docs::run(args),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),
