@@ -188,3 +188,64 @@ impl TextOut {
         self.text
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = include_str!("../../fixtures/html/baiyun-2021-h1-page.html");
+
+    #[test]
+    fn navigation_scripts_and_furniture_are_dropped() {
+        let text = extract_text(PAGE);
+        for furniture in [
+            "首页",
+            "无障碍",
+            "粤ICP备",
+            "统计代码",
+            "initShare",
+            "font-family",
+            "相关信息",
+            "微博",
+        ] {
+            assert!(!text.contains(furniture), "{furniture} kept in:\n{text}");
+        }
+        assert!(
+            text.starts_with("广州市白云区人民政府关于2021年上半年"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn blocks_and_cells_get_their_own_lines() {
+        let text = extract_text(PAGE);
+        assert!(
+            text.contains(
+                "\n指标\n年度预期目标\n上半年完成情况\n1.地区生产总值\n增长7%以上\n增长20.2%\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n——2021年7月26日在广州市白云区\n第十六届人大常委会第六十五次会议上\n")
+        );
+        assert!(text.contains("\n一、上半年国民经济和社会发展计划执行情况\n"));
+        assert!(!text.contains("\n\n"));
+    }
+
+    #[test]
+    fn detection_by_extension_or_markup() {
+        assert!(looks_like_html(Path::new("a.HTM"), "plain"));
+        assert!(looks_like_html(
+            Path::new("a.txt"),
+            "\u{FEFF}  <!DOCTYPE html><html>"
+        ));
+        assert!(!looks_like_html(Path::new("a.txt"), "<2021年>报告"));
+        assert!(!looks_like_html(Path::new("a.txt"), "广州市白云区"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let deep = "<div>".repeat(2_000) + "深处" + &"</div>".repeat(2_000);
+        assert_eq!(extract_text(&deep).trim(), "深处");
+    }
+}
