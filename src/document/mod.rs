@@ -316,3 +316,6 @@ fn page_text(path: &Path, decoded: String) -> String {
     let _ = path;
     decoded
 }
+
+#[cfg(test)]
+mod tests;
