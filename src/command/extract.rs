@@ -28,7 +28,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     let mut statements = Vec::new();
     let mut skipped = 0usize;
     for path in &files {
-        match Document::read(path) {
+        match Document::read(path, extractor.normaliser()) {
             Ok(doc) => statements.extend(extractor.extract(&doc)),
             Err(err) => {
                 skipped += 1;

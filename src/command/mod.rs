@@ -2,6 +2,7 @@
 //! and hands the typed result to `render`. Commands never format output
 //! themselves.
 
+mod docs;
 mod eval;
 mod explain;
 mod extract;
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),
+        Command::Docs(args) => docs::run(args),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),

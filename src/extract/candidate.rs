@@ -27,9 +27,11 @@ pub const CONTINUATIONS: &[&str] = &[
     "总量",
     "达到",
     "实现",
-    "新增",
     "合计",
 ];
+
+/// Conjunctions that join a new item to a list (`A和2个B`).
+pub const COORDINATORS: &[&str] = &["和", "及", "与", "以及"];
 
 /// A target term found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -274,12 +276,17 @@ fn starts_new_subject(
     let number_between = quantities
         .iter()
         .any(|other| other.span.start >= hit.range.end && other.span.end <= q.span.start);
-    crosses_clause
-        && number_between
-        && q.direction.is_none()
-        && !CONTINUATIONS
-            .iter()
-            .any(|w| text[clause.start..q.span.start].contains(w))
+    let lead = &text[clause.start..q.span.start];
+    // `完成16个老旧小区微改造和2个旧厂改造项目`: a number right after a
+    // conjunction counts the item joined on, not the term.
+    let joined = COORDINATORS
+        .iter()
+        .any(|w| text[hit.range.end..q.span.start].ends_with(w));
+    joined
+        || crosses_clause
+            && number_between
+            && q.direction.is_none()
+            && !CONTINUATIONS.iter().any(|w| lead.contains(w))
 }
 
 /// The base year of a comparison written `较2019年同期` / `比2019年`, if any.

@@ -15,7 +15,7 @@ pub use candidate::{Candidate, Order, Reason, Verdict};
 pub use explain::{ExplainedCandidate, ExplainedQuantity, ExplainedSentence, ExplainedTerm};
 pub use reading::Reading;
 
-use crate::document::Document;
+use crate::document::{Document, Normaliser};
 use crate::quantity::{scan, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::{Kind, Statement};
@@ -28,6 +28,7 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Extractor {
     rules: CompiledRules,
+    normaliser: Normaliser,
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
@@ -46,9 +47,21 @@ pub struct SentenceTrace {
 impl Extractor {
     /// Compiles every rule in the set.
     pub fn new(rules: &RuleSet) -> Result<Extractor, RuleError> {
+        let normaliser = Normaliser::new(&rules.variants).map_err(|e| RuleError {
+            path: "[[variant]]".into(),
+            line: 1,
+            column: 1,
+            message: e.to_string(),
+        })?;
         Ok(Extractor {
             rules: CompiledRules::new(rules)?,
+            normaliser,
         })
+    }
+
+    /// The normaliser for reports read with these rules (their variant spellings).
+    pub fn normaliser(&self) -> &Normaliser {
+        &self.normaliser
     }
 
     /// The id of the target at `index` in candidates.
