@@ -31,7 +31,8 @@ pub struct Quantity {
     /// Value in `unit.surface`, multipliers applied (`1.3万个` → 13000 个);
     /// negative for a fall (`下降3.2%` → −3.2).
     pub value: f64,
-    /// Upper end of a range (`2.5—3万` → 30000).
+    /// Upper end of a range (`2.5—3万` → 30000), in the same unit and with
+    /// the same sign as `value`.
     pub upper: Option<f64>,
     pub unit: &'static Unit,
     pub bound: Bound,
@@ -39,7 +40,9 @@ pub struct Quantity {
     pub direction: Option<Direction>,
     /// Byte range of the whole quantity, bound and direction words included.
     pub span: Range<usize>,
-    /// Byte range of the numeral alone.
+    /// Byte range of the numeral alone: a minus sign, both ends of a range
+    /// and multiplier words that are not part of the unit are inside
+    /// (`1.3万` in `1.3万个`, `748.7` in `748.7亿元`).
     pub number: Range<usize>,
 }
 
