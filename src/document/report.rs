@@ -190,7 +190,7 @@ fn is_generic(name: &str) -> bool {
     chars.next();
     chars
         .next()
-        .map_or(true, |c| GENERIC_BEFORE_SUFFIX.contains(c))
+        .is_none_or(|c| GENERIC_BEFORE_SUFFIX.contains(c))
 }
 
 #[cfg(test)]

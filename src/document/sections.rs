@@ -196,12 +196,12 @@ pub fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
         return plan(year.or_else(|| default_plan_year(report)));
     }
     if is_review {
-        let period =
-            if report.kind == ReportKind::H1 && year.map_or(true, |y| Some(y) == report_year) {
-                Period::H1
-            } else {
-                Period::FY
-            };
+        let period = if report.kind == ReportKind::H1 && year.is_none_or(|y| Some(y) == report_year)
+        {
+            Period::H1
+        } else {
+            Period::FY
+        };
         return review(year.or_else(|| default_review_year(report)), period);
     }
     Coverage::Unknown
