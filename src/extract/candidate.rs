@@ -73,6 +73,8 @@ pub enum Reason {
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.
     CloserTerm { term: String },
+    /// A `分别` enumeration pairs the value with another term.
+    Enumerated { term: String },
     /// The value sits in a later clause, after another number, with no word
     /// carrying the subject over (see `CONTINUATIONS`).
     NewSubject,
@@ -101,21 +103,36 @@ pub struct Candidate {
     pub verdict: Verdict,
 }
 
+/// One sentence with everything found in it, ready for judging.
+pub struct SentenceFindings<'a> {
+    pub text: &'a str,
+    pub sentence: &'a Range<usize>,
+    pub hits: &'a [TermHit],
+    pub quantities: &'a [Quantity],
+    /// `clauses[i]` is the byte range of the clause that holds quantity `i`.
+    pub clauses: &'a [Range<usize>],
+    /// `forced[i]`: the hit a `分别` enumeration pairs quantity `i` with.
+    pub forced: &'a [Option<usize>],
+    /// The year the sentence's section is about, for comparison bases.
+    pub year: Option<i32>,
+}
+
 /// Pairs every term hit with every quantity of one sentence and judges each pairing.
-/// `clauses[i]` is the byte range of the clause that holds quantity `i`.
-pub fn judge(
-    rules: &CompiledRules,
-    text: &str,
-    sentence: &Range<usize>,
-    hits: &[TermHit],
-    quantities: &[Quantity],
-    clauses: &[Range<usize>],
-    year: Option<i32>,
-) -> Vec<Candidate> {
+pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candidate> {
+    let SentenceFindings {
+        text,
+        sentence,
+        hits,
+        quantities,
+        clauses,
+        forced,
+        year,
+    } = *found;
     let mut out = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
         let first = out.len();
-        for hit in hits {
+        let forced_hit = forced.get(qi).copied().flatten();
+        for (hi, hit) in hits.iter().enumerate() {
             let (order, gap) = if hit.range.end <= q.span.start {
                 (Order::TermFirst, chars(&text[hit.range.end..q.span.start]))
             } else if q.span.end <= hit.range.start {
@@ -124,19 +141,28 @@ pub fn judge(
                 continue;
             };
             for term_use in &rules.uses[hit.term] {
-                let mut verdict = check(
-                    rules,
-                    text,
-                    sentence,
-                    hit,
-                    term_use,
-                    q,
-                    &clauses[qi],
-                    order,
-                    gap,
-                    year,
-                );
-                if verdict == Verdict::Kept
+                let mut verdict = match forced_hit {
+                    Some(f) if f != hi => Verdict::Dropped(Reason::Enumerated {
+                        term: rules.terms[hits[f].term].clone(),
+                    }),
+                    Some(_) => {
+                        check_enumerated(rules, text, sentence, hit, term_use, q, &clauses[qi])
+                    }
+                    None => check(
+                        rules,
+                        text,
+                        sentence,
+                        hit,
+                        term_use,
+                        q,
+                        &clauses[qi],
+                        order,
+                        gap,
+                        year,
+                    ),
+                };
+                if forced_hit.is_none()
+                    && verdict == Verdict::Kept
                     && order == Order::TermFirst
                     && starts_new_subject(text, hit, q, &clauses[qi], quantities)
                 {
@@ -243,8 +269,9 @@ fn check(
         }
     }
     // The clauses from the term's to the value's: qualifying words often
-    // stand before the term (`清拆违建…`).
-    let term_clause = super::sentence::clause_start(text, sentence, hit.range.start);
+    // stand before the term (`清拆违建…`), or before a list it heads
+    // (`新建、改建5G基站`).
+    let term_clause = super::sentence::phrase_start(text, sentence, hit.range.start);
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
     if let Some(word) = target.excludes.iter().find(|w| window.contains(w.as_str())) {
         return Verdict::Dropped(Reason::Excluded { word: word.clone() });
@@ -259,6 +286,35 @@ fn check(
         if let Some(base) = base.filter(|&b| year.is_none_or(|y| b != y - 1)) {
             return Verdict::Dropped(Reason::OtherBaseYear { base });
         }
+    }
+    Verdict::Kept
+}
+
+/// The checks that still apply to a pairing a `分别` enumeration made: the
+/// unit, a change for rates, and the target's own words.
+fn check_enumerated(
+    rules: &CompiledRules,
+    text: &str,
+    sentence: &Range<usize>,
+    hit: &TermHit,
+    term_use: &super::compiled::TermUse,
+    q: &Quantity,
+    clause: &Range<usize>,
+) -> Verdict {
+    let target = &rules.targets[term_use.target];
+    if !target.accepts_unit(q.unit.canonical) {
+        return Verdict::Dropped(Reason::WrongUnit {
+            found: q.unit.canonical.to_owned(),
+            wanted: target.unit.clone(),
+        });
+    }
+    if target.measure == Measure::Rate && q.direction.is_none() {
+        return Verdict::Dropped(Reason::NotAChange);
+    }
+    let term_clause = super::sentence::clause_start(text, sentence, hit.range.start);
+    let window = &text[term_clause..hit.range.end.max(clause.end)];
+    if let Some(word) = target.excludes.iter().find(|w| window.contains(w.as_str())) {
+        return Verdict::Dropped(Reason::Excluded { word: word.clone() });
     }
     Verdict::Kept
 }

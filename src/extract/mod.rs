@@ -6,6 +6,7 @@
 
 mod candidate;
 mod compiled;
+mod enumeration;
 mod explain;
 mod reading;
 mod sentence;
@@ -162,10 +163,11 @@ impl Extractor {
             if sentence_hits.is_empty() && !every_sentence {
                 continue;
             }
-            let quantities: Vec<Quantity> = scan(&text[sentence.clone()])
+            let mut quantities: Vec<Quantity> = scan(&text[sentence.clone()])
                 .into_iter()
                 .map(|q| shift(q, sentence.start))
                 .collect();
+            let forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()
                 .map(|q| {
@@ -180,12 +182,15 @@ impl Extractor {
             };
             let candidates = candidate::judge(
                 &self.rules,
-                text,
-                &sentence,
-                sentence_hits,
-                &quantities,
-                &clauses,
-                year,
+                &candidate::SentenceFindings {
+                    text,
+                    sentence: &sentence,
+                    hits: sentence_hits,
+                    quantities: &quantities,
+                    clauses: &clauses,
+                    forced: &forced,
+                    year,
+                },
             );
             let candidates = candidates
                 .into_iter()
@@ -238,7 +243,10 @@ impl Extractor {
             period: r.period,
             value: q.canonical_value(),
             upper: q.upper.map(|u| u * q.unit.factor),
-            unit: q.unit.canonical.to_owned(),
+            unit: t
+                .recorded_unit(q.unit.canonical)
+                .unwrap_or(q.unit.canonical)
+                .to_owned(),
             bound: q.bound,
             hedge: r.hedge.clone(),
             estimated: r.estimated,
