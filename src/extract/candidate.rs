@@ -100,6 +100,8 @@ pub struct Candidate {
     pub gap: usize,
     /// The term names the target only in context (`学前教育…公办学位`).
     pub contextual: bool,
+    /// Where the context word that settled a contextual term starts.
+    pub context_at: Option<usize>,
     pub verdict: Verdict,
 }
 
@@ -175,6 +177,7 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
                     order,
                     gap,
                     contextual: !term_use.context.is_empty(),
+                    context_at: context_position(text, sentence, hit, &term_use.context),
                     verdict,
                 });
             }
@@ -288,6 +291,21 @@ fn check(
         }
     }
     Verdict::Kept
+}
+
+/// Start of the last context word before the term, if the term needs one.
+fn context_position(
+    text: &str,
+    sentence: &Range<usize>,
+    hit: &TermHit,
+    context: &[String],
+) -> Option<usize> {
+    let before = &text[sentence.start..hit.range.start];
+    context
+        .iter()
+        .filter_map(|w| before.rfind(w.as_str()))
+        .max()
+        .map(|i| sentence.start + i)
 }
 
 /// The checks that still apply to a pairing a `分别` enumeration made: the

@@ -82,7 +82,10 @@ impl Extractor {
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
                         let q = &trace.quantities[c.quantity];
-                        let quote = quote_range(&doc.text, &trace.range, &c.term.range, &q.span);
+                        let term = c.context_at.map_or(c.term.range.clone(), |at| {
+                            at.min(c.term.range.start)..c.term.range.end
+                        });
+                        let quote = quote_range(&doc.text, &trace.range, &term, &q.span);
                         out.push(self.statement(doc, c.target, q, r, quote));
                     }
                 }
