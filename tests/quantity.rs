@@ -120,7 +120,7 @@ const CASES: &[Case] = &[
     case("办理时间由法定20个工作日", "20个工作日", 20.0, "工作日", Exact, None),
     case("提升两个百分点", "提升两个百分点", 2.0, "百分点", Exact, RISE),
     case("构建15—30分钟生活圈", "15—30分钟", 15.0, "分钟", AtLeast, None),
-    case("规模以上工业增速为-15.7%", "-15.7%", -15.7, "%", Exact, None),
+    case("规模以上工业增速为-15.7%", "增速为-15.7%", -15.7, "%", Exact, RISE),
     case("同比增长2.09倍", "同比增长2.09倍", 2.09, "倍", Exact, RISE),
     case("PM2.5平均浓度23微克,优良天数317天", "317天", 317.0, "天", Exact, None),
     // Ids and codes next to real quantities.

@@ -166,7 +166,7 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
                 if forced_hit.is_none()
                     && verdict == Verdict::Kept
                     && order == Order::TermFirst
-                    && starts_new_subject(text, hit, q, &clauses[qi], quantities)
+                    && starts_new_subject(text, sentence, hit, q, &clauses[qi], quantities)
                 {
                     verdict = Verdict::Dropped(Reason::NewSubject);
                 }
@@ -341,26 +341,38 @@ fn check_enumerated(
 /// between, lacks a word that carries the subject over.
 fn starts_new_subject(
     text: &str,
+    sentence: &Range<usize>,
     hit: &TermHit,
     q: &Quantity,
     clause: &Range<usize>,
     quantities: &[Quantity],
 ) -> bool {
-    let crosses_clause = clause.start > hit.range.end;
-    let number_between = quantities
-        .iter()
-        .any(|other| other.span.start >= hit.range.end && other.span.end <= q.span.start);
     let lead = &text[clause.start..q.span.start];
     // `完成16个老旧小区微改造和2个旧厂改造项目`: a number right after a
     // conjunction counts the item joined on, not the term.
     let joined = COORDINATORS
         .iter()
         .any(|w| text[hit.range.end..q.span.start].ends_with(w));
-    joined
-        || crosses_clause
-            && number_between
-            && q.direction.is_none()
-            && !CONTINUATIONS.iter().any(|w| lead.contains(w))
+    if joined {
+        return true;
+    }
+    if clause.start <= hit.range.end {
+        return false;
+    }
+    let term_clause_end = super::sentence::clause_end(text, sentence, hit.range.end);
+    let between = quantities
+        .iter()
+        .filter(|o| o.span.start >= hit.range.end && o.span.end <= q.span.start);
+    let mut in_term_clause = false;
+    for other in between {
+        if other.span.start >= term_clause_end {
+            // A whole clause with its own number stands between term and
+            // value (`预算收入36亿元,预算支出80亿元,增长5%`).
+            return true;
+        }
+        in_term_clause = true;
+    }
+    in_term_clause && q.direction.is_none() && !CONTINUATIONS.iter().any(|w| lead.contains(w))
 }
 
 /// The base year of a comparison written `较2019年同期` / `比2019年`, if any.
