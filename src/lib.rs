@@ -18,6 +18,7 @@ pub mod render;
 pub mod rule;
 pub mod rule_set;
 pub mod statement;
+pub mod suggestion;
 pub mod unit;
 
 pub use command::run;
