@@ -10,6 +10,7 @@ pub mod cli;
 pub mod command;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod link;

@@ -75,8 +75,10 @@ pub struct ContextTerm {
 pub struct ScopeWord {
     /// Regular expression searched in the sentence before the value.
     pub pattern: Spanned<String>,
-    /// Scope recorded on a match.
-    pub name: String,
+    /// Scope recorded on a match; when absent, the capture group `scope` (or
+    /// the whole match) is the scope.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// A sentence the rule must match, with the value it must give.
@@ -110,6 +112,10 @@ pub struct Variant {
 pub struct ScopePattern {
     /// Regular expression; the capture group `scope` (or the whole match) is the scope.
     pub pattern: Spanned<String>,
+    /// Words cut from the front of a captured scope, with everything before
+    /// them (`力争年内完成白云湖数字科技城` → `白云湖数字科技城`).
+    #[serde(default)]
+    pub strip: Vec<String>,
 }
 
 fn default_max_gap() -> usize {

@@ -6,14 +6,30 @@ use std::path::{Path, PathBuf};
 
 /// The default rule files, compiled in but kept as editable files under `rules/`.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
+    ("rules/areas.toml", include_str!("../rules/areas.toml")),
     ("rules/economy.toml", include_str!("../rules/economy.toml")),
-    ("rules/education.toml", include_str!("../rules/education.toml")),
-    ("rules/environment.toml", include_str!("../rules/environment.toml")),
-    ("rules/innovation.toml", include_str!("../rules/innovation.toml")),
+    (
+        "rules/education.toml",
+        include_str!("../rules/education.toml"),
+    ),
+    (
+        "rules/environment.toml",
+        include_str!("../rules/environment.toml"),
+    ),
+    (
+        "rules/innovation.toml",
+        include_str!("../rules/innovation.toml"),
+    ),
     ("rules/land.toml", include_str!("../rules/land.toml")),
-    ("rules/livelihood.toml", include_str!("../rules/livelihood.toml")),
+    (
+        "rules/livelihood.toml",
+        include_str!("../rules/livelihood.toml"),
+    ),
     ("rules/urban.toml", include_str!("../rules/urban.toml")),
-    ("rules/variants.toml", include_str!("../rules/variants.toml")),
+    (
+        "rules/variants.toml",
+        include_str!("../rules/variants.toml"),
+    ),
 ];
 
 /// A rule file that could not be loaded.
@@ -43,6 +59,8 @@ pub struct RuleSet {
     pub variants: Vec<(String, String)>,
     /// Regular expressions recognising named sub-areas.
     pub scope_patterns: Vec<String>,
+    /// Words cut from the front of a captured scope.
+    pub scope_strip: Vec<String>,
 }
 
 impl RuleSet {
@@ -119,8 +137,10 @@ impl RuleSet {
                 .into_iter()
                 .map(|v| (v.from.into_inner(), v.to)),
         );
-        self.scope_patterns
-            .extend(file.scope.into_iter().map(|s| s.pattern.into_inner()));
+        for scope in file.scope {
+            self.scope_patterns.push(scope.pattern.into_inner());
+            self.scope_strip.extend(scope.strip);
+        }
         Ok(())
     }
 

@@ -20,9 +20,11 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     let extractor = Extractor::new(&rules)?;
     let files = report_files(&args.paths)?;
     let mut out = Output::open(args.common.output.as_deref())?;
-    let format = args
-        .format
-        .unwrap_or(if out.is_terminal() { Format::Table } else { Format::Tsv });
+    let format = args.format.unwrap_or(if out.is_terminal() {
+        Format::Table
+    } else {
+        Format::Tsv
+    });
     let mut statements = Vec::new();
     let mut skipped = 0usize;
     for path in &files {

@@ -2,8 +2,10 @@
 //! and hands the typed result to `render`. Commands never format output
 //! themselves.
 
+mod eval;
 mod extract;
 mod output;
+mod reports;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -14,6 +16,7 @@ pub use output::Output;
 pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Eval(args) => eval::run(args),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),

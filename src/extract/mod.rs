@@ -1,22 +1,235 @@
-//! Extract: the second pipeline stage. Runs the compiled rules over a
-//! document's sentences and indicator table and returns `Statement`s.
+//! Extract: the second pipeline stage. Finds every target term in a document
+//! with one keyword automaton, pairs terms with the quantities of their
+//! sentence, reads each kept pairing as a plan or an outcome for a year and
+//! period, and returns `Statement`s. Sentences without a term cost one
+//! automaton pass and nothing more.
+
+mod candidate;
+mod compiled;
+mod reading;
+mod sentence;
+mod table;
+
+pub use candidate::{Candidate, Order, Reason, Verdict};
+pub use reading::Reading;
 
 use crate::document::Document;
+use crate::quantity::{scan, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
-use crate::statement::Statement;
+use crate::statement::{Kind, Statement};
+use candidate::TermHit;
+use compiled::CompiledRules;
+use reading::DocFacts;
+use std::ops::Range;
 
-/// Rules compiled for matching.
+/// Rules compiled for matching; build once, share across documents and threads.
 #[derive(Debug)]
-pub struct Extractor {}
+pub struct Extractor {
+    rules: CompiledRules,
+}
+
+/// Everything the extractor saw in one sentence, for `explain`.
+#[derive(Debug, Clone)]
+pub struct SentenceTrace {
+    /// Byte range of the sentence in the normalised text.
+    pub range: Range<usize>,
+    /// Terms found, as `(byte range, term)`.
+    pub terms: Vec<(Range<usize>, String)>,
+    /// Quantities found, in order.
+    pub quantities: Vec<Quantity>,
+    /// Every pairing with its verdict, and the reading of those kept.
+    pub candidates: Vec<(Candidate, Option<Reading>)>,
+}
 
 impl Extractor {
     /// Compiles every rule in the set.
-    pub fn new(_rules: &RuleSet) -> Result<Extractor, RuleError> {
-        Ok(Extractor {})
+    pub fn new(rules: &RuleSet) -> Result<Extractor, RuleError> {
+        Ok(Extractor {
+            rules: CompiledRules::new(rules)?,
+        })
+    }
+
+    /// The id of the target at `index` in candidates.
+    pub fn target_id(&self, index: usize) -> &str {
+        &self.rules.targets[index].id
     }
 
     /// Every statement in a document, in document order.
-    pub fn extract(&self, _doc: &Document) -> Vec<Statement> {
-        Vec::new()
+    pub fn extract(&self, doc: &Document) -> Vec<Statement> {
+        let facts = DocFacts::of(doc);
+        let mut out = Vec::new();
+        self.walk(
+            doc,
+            0..doc.text.len(),
+            |trace| {
+                for (c, reading) in &trace.candidates {
+                    if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
+                        let q = &trace.quantities[c.quantity];
+                        let quote = quote_range(&doc.text, &trace.range, &c.term.range, &q.span);
+                        out.push(self.statement(doc, c.target, q, r, quote));
+                    }
+                }
+            },
+            &facts,
+        );
+        for cell in table::read_rows(&self.rules, doc) {
+            let reading = Reading {
+                kind: cell.kind,
+                year: cell.year,
+                period: cell.period,
+                hedge: String::new(),
+                estimated: false,
+                scope: String::new(),
+                because: Vec::new(),
+            };
+            out.push(self.statement(doc, cell.target, &cell.quantity, &reading, cell.cell));
+        }
+        out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
+        out
     }
+
+    /// What the extractor saw in every sentence overlapping `range` of the normalised text.
+    pub fn trace(&self, doc: &Document, range: Range<usize>) -> Vec<SentenceTrace> {
+        let facts = DocFacts::of(doc);
+        let mut out = Vec::new();
+        self.walk(doc, range, |t| out.push(t.clone()), &facts);
+        out
+    }
+
+    fn walk(
+        &self,
+        doc: &Document,
+        range: Range<usize>,
+        mut visit: impl FnMut(&SentenceTrace),
+        facts: &DocFacts,
+    ) {
+        let text = &doc.text;
+        let hits: Vec<TermHit> = self
+            .rules
+            .automaton
+            .find_iter(text)
+            .map(|m| TermHit {
+                range: m.range(),
+                term: m.pattern().as_usize(),
+            })
+            .collect();
+        let mut next_hit = 0;
+        for sentence in sentence::sentences(text) {
+            if sentence.end < range.start || sentence.start > range.end {
+                continue;
+            }
+            while next_hit < hits.len() && hits[next_hit].range.start < sentence.start {
+                next_hit += 1;
+            }
+            let first = next_hit;
+            while next_hit < hits.len() && hits[next_hit].range.end <= sentence.end {
+                next_hit += 1;
+            }
+            let sentence_hits = &hits[first..next_hit];
+            if sentence_hits.is_empty() {
+                continue;
+            }
+            let quantities: Vec<Quantity> = scan(&text[sentence.clone()])
+                .into_iter()
+                .map(|q| shift(q, sentence.start))
+                .collect();
+            let clauses: Vec<Range<usize>> = quantities
+                .iter()
+                .map(|q| {
+                    sentence::clause_start(text, &sentence, q.span.start)
+                        ..sentence::clause_end(text, &sentence, q.span.end)
+                })
+                .collect();
+            let year = match doc.coverage_at(sentence.start) {
+                crate::document::Coverage::Review { year, .. }
+                | crate::document::Coverage::Plan { year } => Some(year),
+                crate::document::Coverage::Unknown => facts.current_year,
+            };
+            let candidates = candidate::judge(
+                &self.rules,
+                text,
+                &sentence,
+                sentence_hits,
+                &quantities,
+                &clauses,
+                year,
+            );
+            let candidates = candidates
+                .into_iter()
+                .map(|c| {
+                    let reading = (c.verdict == Verdict::Kept)
+                        .then(|| {
+                            reading::read(
+                                &self.rules,
+                                doc,
+                                facts,
+                                &sentence,
+                                &c,
+                                &quantities[c.quantity],
+                                &clauses[c.quantity],
+                            )
+                        })
+                        .flatten();
+                    (c, reading)
+                })
+                .collect();
+            visit(&SentenceTrace {
+                range: sentence.clone(),
+                terms: sentence_hits
+                    .iter()
+                    .map(|h| (h.range.clone(), self.rules.terms[h.term].clone()))
+                    .collect(),
+                quantities,
+                candidates,
+            });
+        }
+    }
+
+    fn statement(
+        &self,
+        doc: &Document,
+        target: usize,
+        q: &Quantity,
+        r: &Reading,
+        quote: Range<usize>,
+    ) -> Statement {
+        let t = &self.rules.targets[target];
+        Statement {
+            doc: doc.name.clone(),
+            path: doc.path.display().to_string(),
+            district: doc.report.district.clone(),
+            kind: r.kind,
+            target: t.id.clone(),
+            measure: t.measure,
+            year: r.year,
+            period: r.period,
+            value: q.canonical_value(),
+            upper: q.upper.map(|u| u * q.unit.factor),
+            unit: q.unit.canonical.to_owned(),
+            bound: q.bound,
+            hedge: r.hedge.clone(),
+            estimated: r.estimated,
+            scope: r.scope.clone(),
+            position: doc.position(quote.clone()),
+            quote: doc.quote(quote).to_owned(),
+        }
+    }
+}
+
+/// The clauses from the first to the last of term and value.
+fn quote_range(
+    text: &str,
+    sentence: &Range<usize>,
+    term: &Range<usize>,
+    value: &Range<usize>,
+) -> Range<usize> {
+    let start = term.start.min(value.start);
+    let end = term.end.max(value.end);
+    sentence::clause_start(text, sentence, start)..sentence::clause_end(text, sentence, end)
+}
+
+fn shift(mut q: Quantity, by: usize) -> Quantity {
+    q.span = q.span.start + by..q.span.end + by;
+    q.number = q.number.start + by..q.number.end + by;
+    q
 }

@@ -1,6 +1,7 @@
 //! Render: the last pipeline stage. Turns typed results into tables, TSV, CSV,
 //! JSON or Markdown. The only stage that knows about output formats.
 
+pub mod eval;
 pub mod statements;
 mod text;
 

@@ -61,8 +61,21 @@ fn write_tsv(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
 fn write_csv(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "doc", "district", "kind", "target", "year", "period", "value", "unit", "bound", "hedge",
-        "estimated", "scope", "line", "column", "quote",
+        "doc",
+        "district",
+        "kind",
+        "target",
+        "year",
+        "period",
+        "value",
+        "unit",
+        "bound",
+        "hedge",
+        "estimated",
+        "scope",
+        "line",
+        "column",
+        "quote",
     ])?;
     for s in statements {
         w.write_record([
@@ -95,7 +108,9 @@ fn write_table(out: &mut dyn Write, statements: &[Statement], format: Format) ->
             presets::UTF8_FULL_CONDENSED
         })
         .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["doc:line", "kind", "target", "year", "value", "bound", "scope", "quote"]);
+        .set_header([
+            "doc:line", "kind", "target", "year", "value", "bound", "scope", "quote",
+        ]);
     for s in statements {
         table.add_row([
             format!("{}:{}", s.doc, s.position.line),

@@ -10,12 +10,20 @@ pub fn sanitize_terminal(s: &str) -> String {
 
 /// Escapes text for a Markdown table cell.
 pub fn escape_markdown(s: &str) -> String {
-    sanitize_terminal(s).replace('\\', "\\\\").replace('|', "\\|")
+    sanitize_terminal(s)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
 }
 
 /// Makes text safe for one TSV field (tabs and line breaks become spaces).
 pub fn tsv_field(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c })
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }

@@ -1,0 +1,250 @@
+//! Reading a match: decides whether a kept pairing is a plan or an outcome,
+//! which year and period it is about, its hedge word and its scope, from the
+//! section it sits in and the words around the value.
+
+use super::candidate::{Candidate, Order};
+use super::compiled::CompiledRules;
+use super::sentence::phrase_start;
+use crate::document::{Coverage, Document};
+use crate::quantity::Quantity;
+use crate::statement::{Kind, Measure, Period};
+use std::ops::Range;
+
+/// Words that mark a number as a target rather than a result.
+pub const PLAN_CUES: &[&str] = &["力争", "确保", "计划", "目标", "预期", "争取", "力求", "拟"];
+/// Words right after a term that make a value before it a restated target (`4000亩土地收储目标`).
+pub const TARGET_NOUNS: &[&str] = &["目标", "任务", "进度"];
+/// Commitment words recorded as the hedge, as written.
+pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", "力求", "目标"];
+/// The word for an estimate.
+pub const ESTIMATE: &str = "预计";
+
+/// How one match reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub kind: Kind,
+    pub year: i32,
+    pub period: Period,
+    pub hedge: String,
+    pub estimated: bool,
+    pub scope: String,
+    /// Why it reads so, for `explain`.
+    pub because: Vec<String>,
+}
+
+/// Facts about the whole document that every reading needs.
+#[derive(Debug, Clone)]
+pub struct DocFacts {
+    /// Year the report was delivered (今年); 去年 is one before.
+    pub current_year: Option<i32>,
+    /// The first period the report reviews, for stocks stated in a plan part.
+    pub review: Option<(i32, Period)>,
+}
+
+impl DocFacts {
+    pub fn of(doc: &Document) -> DocFacts {
+        use chrono::Datelike;
+        let review = doc.sections.iter().find_map(|s| match s.coverage {
+            Coverage::Review { year, period } => Some((year, period)),
+            _ => None,
+        });
+        DocFacts {
+            current_year: doc.report.date.map(|d| d.year()).or(doc.report.year),
+            review,
+        }
+    }
+}
+
+/// Reads one kept candidate. `None` when the reading finds no year at all.
+pub fn read(
+    rules: &CompiledRules,
+    doc: &Document,
+    facts: &DocFacts,
+    sentence: &Range<usize>,
+    candidate: &Candidate,
+    q: &Quantity,
+    clause: &Range<usize>,
+) -> Option<Reading> {
+    let text = &doc.text;
+    let target = &rules.targets[candidate.target];
+    // The words that qualify this value: its phrase (clauses joined by 、)
+    // up to the value.
+    let region = &text[phrase_start(text, sentence, q.span.start)..q.span.start];
+    let after_term = &text[candidate.term.range.end..clause.end.max(candidate.term.range.end)];
+    let restated = candidate.order == Order::ValueFirst
+        && TARGET_NOUNS.iter().any(|w| after_term.starts_with(w));
+    let plan_cue = restated || PLAN_CUES.iter().any(|w| region.contains(w));
+    let estimated = region.contains(ESTIMATE);
+    let last_year = region.contains("去年");
+    let explicit = explicit_year(region);
+    let half = region.contains("上半年");
+    let mut because = Vec::new();
+    let hedge = last_of(&text[sentence.start..q.span.start], HEDGES).unwrap_or_default();
+
+    let coverage = doc.coverage_at(q.span.start);
+    let (kind, year, period) = match coverage {
+        Coverage::Plan { year } => {
+            because.push(format!("in a section planning {year}"));
+            if last_year && !restated {
+                because.push("去年 marks a result of the year before".into());
+                (Kind::Outcome, facts.current_year? - 1, Period::FY)
+            } else if last_year {
+                (Kind::Plan, facts.current_year? - 1, Period::FY)
+            } else if target.measure == Measure::Stock && !plan_cue {
+                because.push("a running total stated without a target word".into());
+                let (y, p) = facts.review.unwrap_or((year, Period::FY));
+                (Kind::Outcome, y, p)
+            } else {
+                (Kind::Plan, explicit.unwrap_or(year), Period::FY)
+            }
+        }
+        Coverage::Review { year, period } => {
+            because.push(format!("in a section reviewing {year} {period}"));
+            let year = if last_year {
+                facts.current_year.map_or(year, |y| y - 1)
+            } else {
+                explicit.unwrap_or(year)
+            };
+            if plan_cue {
+                because.push(if restated {
+                    "a target restated in a review".into()
+                } else {
+                    "a target word before the value".into()
+                });
+                (Kind::Plan, year, Period::FY)
+            } else {
+                let period = if half { Period::H1 } else { period };
+                (Kind::Outcome, year, period)
+            }
+        }
+        Coverage::Unknown => {
+            because.push("in no dated section".into());
+            let year = if last_year {
+                facts.current_year? - 1
+            } else {
+                explicit.or(facts.current_year).unwrap_or(0)
+            };
+            let period = if half { Period::H1 } else { Period::FY };
+            if plan_cue {
+                (Kind::Plan, year, Period::FY)
+            } else {
+                (Kind::Outcome, year, period)
+            }
+        }
+    };
+    let estimated = estimated && kind == Kind::Outcome;
+    if estimated {
+        because.push("预计 marks an estimate".into());
+    }
+    let scope = scope(rules, text, sentence, candidate, q);
+    Some(Reading {
+        kind,
+        year,
+        period,
+        hedge,
+        estimated,
+        scope,
+        because,
+    })
+}
+
+/// A year written in the region (`2021年`), unless it is a comparison base (`较2019年`).
+fn explicit_year(region: &str) -> Option<i32> {
+    let bytes = region.as_bytes();
+    let mut found = None;
+    let mut i = 0;
+    while i + 4 < bytes.len() {
+        if bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && region[i + 4..].starts_with('年')
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+        {
+            let before = &region[..i];
+            let is_base = ["较", "比", "与"].iter().any(|w| before.ends_with(w));
+            if !is_base {
+                found = region[i..i + 4].parse().ok();
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    found.filter(|y| (1990..=2100).contains(y))
+}
+
+/// The last of `words` to occur in `s`.
+fn last_of(s: &str, words: &[&str]) -> Option<String> {
+    words
+        .iter()
+        .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .max_by_key(|&(i, _)| i)
+        .map(|(_, w)| w.to_owned())
+}
+
+/// The named scope of a match: a target-specific pattern, or a named sub-area
+/// earlier in the sentence.
+fn scope(
+    rules: &CompiledRules,
+    text: &str,
+    sentence: &Range<usize>,
+    candidate: &Candidate,
+    q: &Quantity,
+) -> String {
+    let target = &rules.targets[candidate.target];
+    let upto = q.span.start.max(candidate.term.range.start);
+    let before = &text[sentence.start..upto];
+    for (pattern, name) in &target.scopes {
+        if let Some(caps) = pattern.captures(before) {
+            match name {
+                Some(name) => return name.clone(),
+                None => {
+                    let m = caps.name("scope").or_else(|| caps.get(0));
+                    if let Some(m) = m {
+                        return strip(m.as_str(), &rules.scope_strip).to_owned();
+                    }
+                }
+            }
+        }
+    }
+    let mut best: Option<(usize, String)> = None;
+    for pattern in &rules.area_scopes {
+        for caps in pattern.captures_iter(before) {
+            let m = caps.name("scope").or_else(|| caps.get(0));
+            if let Some(m) = m {
+                if best.as_ref().is_none_or(|(at, _)| m.start() > *at) {
+                    best = Some((m.start(), m.as_str().to_owned()));
+                }
+            }
+        }
+    }
+    best.map(|(_, s)| strip(&s, &rules.scope_strip).to_owned())
+        .unwrap_or_default()
+}
+
+/// Cuts everything up to the last strip word off the front of a captured scope.
+fn strip<'a>(scope: &'a str, words: &[String]) -> &'a str {
+    let cut = words
+        .iter()
+        .filter_map(|w| scope.rfind(w.as_str()).map(|i| i + w.len()))
+        .filter(|&end| end < scope.len())
+        .max()
+        .unwrap_or(0);
+    &scope[cut..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explicit_year_skips_comparison_bases() {
+        assert_eq!(explicit_year("力争2021年实现新增"), Some(2021));
+        assert_eq!(explicit_year("较2019年同期"), None);
+        assert_eq!(explicit_year("编号12345年"), None);
+    }
+
+    #[test]
+    fn last_hedge_wins() {
+        assert_eq!(last_of("计划力争新增", HEDGES).as_deref(), Some("力争"));
+        assert_eq!(last_of("新增", HEDGES), None);
+    }
+}
