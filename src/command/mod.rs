@@ -6,6 +6,7 @@ mod eval;
 mod extract;
 mod output;
 mod reports;
+mod track;
 
 use crate::cli::{Cli, Command};
 use crate::error::Result;
@@ -17,6 +18,8 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Track(args) => track::run(args),
+        Command::Explain(args) if args.link => track::explain(args),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),

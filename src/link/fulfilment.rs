@@ -100,6 +100,19 @@ pub enum Flag {
     IndicatorDrift,
 }
 
+impl Flag {
+    /// The word used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::Conflicting => "conflicting",
+            Flag::TargetRevised => "target_revised",
+            Flag::SelfReportMismatch => "self_report_mismatch",
+            Flag::Estimated => "estimated",
+            Flag::IndicatorDrift => "indicator_drift",
+        }
+    }
+}
+
 /// One place a plan was stated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanSource {

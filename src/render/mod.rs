@@ -4,6 +4,7 @@
 pub mod eval;
 pub mod statements;
 mod text;
+pub mod track;
 
 pub use text::{escape_markdown, sanitize_terminal};
 
