@@ -8,6 +8,9 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "track/gold.rs"]
+mod gold;
+
 fn luoshi() -> Command {
     Command::cargo_bin("luoshi").expect("binary built")
 }

@@ -7,7 +7,7 @@ use super::judge::same_value;
 use super::scope::{scope_similarity, SAME_SCOPE_THRESHOLD};
 use super::{district_key, stock, DistrictKey, GroupKey};
 use crate::statement::{Kind, Measure, Period, Statement};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Targets that are near each other without being the same: a figure for one
 /// is never a verdict on the other, but a reader should see it. A flow `X`
@@ -32,12 +32,12 @@ pub(crate) struct Pooled {
 
 /// Every outcome of the input, stated or derived, by district, target and year.
 #[derive(Debug, Default)]
-pub(crate) struct OutcomePool {
-    by_key: BTreeMap<GroupKey, Vec<Pooled>>,
+pub(crate) struct OutcomePool<'a> {
+    by_key: HashMap<GroupKey<'a>, Vec<Pooled>>,
 }
 
-impl OutcomePool {
-    pub fn build(statements: &[Statement], ranks: &HashMap<&str, usize>) -> OutcomePool {
+impl<'a> OutcomePool<'a> {
+    pub fn build(statements: &'a [Statement], ranks: &HashMap<&str, usize>) -> OutcomePool<'a> {
         let mut pool = OutcomePool::default();
         for s in statements.iter().filter(|s| s.kind == Kind::Outcome) {
             let pooled = Pooled {
@@ -45,33 +45,37 @@ impl OutcomePool {
                 rank: ranks.get(s.path.as_str()).copied().unwrap_or(0),
                 position: s.position.start,
             };
-            pool.push(district_key(&s.district, &s.path), pooled);
+            let key = (
+                district_key(&s.district, &s.path),
+                s.target.as_str(),
+                s.year,
+            );
+            pool.by_key.entry(key).or_default().push(pooled);
         }
         for (key, pooled) in stock::derive_flows(statements, ranks) {
-            pool.push(key, pooled);
+            pool.by_key.entry(key).or_default().push(pooled);
         }
         pool
     }
 
-    fn push(&mut self, district: DistrictKey, pooled: Pooled) {
-        let key = (district, pooled.outcome.target.clone(), pooled.outcome.year);
-        self.by_key.entry(key).or_default().push(pooled);
-    }
-
     /// Outcomes of one district, target and year.
-    pub fn get(&self, key: &GroupKey) -> &[Pooled] {
+    pub fn get<'k>(&'k self, key: &GroupKey<'k>) -> &'k [Pooled] {
         self.by_key.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Outcomes of one district and target, every year.
-    pub fn all_years<'s>(
-        &'s self,
-        district: &DistrictKey,
-        target: &str,
-    ) -> impl Iterator<Item = &'s Pooled> + 's {
-        let lo = (district.clone(), target.to_owned(), i32::MIN);
-        let hi = (district.clone(), target.to_owned(), i32::MAX);
-        self.by_key.range(lo..=hi).flat_map(|(_, v)| v.iter())
+    /// Outcomes of one district and target, every year, by year. Scans the
+    /// whole pool: meant for explaining one row, not for linking.
+    pub fn all_years(&self, district: DistrictKey<'_>, target: &str) -> Vec<&Pooled> {
+        let mut keys: Vec<&GroupKey<'a>> = self
+            .by_key
+            .keys()
+            .filter(|(d, t, _)| *d == district && *t == target)
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .filter_map(|k| self.by_key.get(k))
+            .flatten()
+            .collect()
     }
 }
 
@@ -182,8 +186,8 @@ pub fn related_targets(target: &str) -> Vec<String> {
 /// and stated outcomes of related targets for the same area.
 pub(crate) fn drift(
     plan: &PlanSide<'_>,
-    district: &DistrictKey,
-    pool: &OutcomePool,
+    district: DistrictKey<'_>,
+    pool: &OutcomePool<'_>,
     same_target: &[Candidate],
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = same_target
@@ -192,7 +196,7 @@ pub(crate) fn drift(
         .cloned()
         .collect();
     for related in related_targets(plan.target) {
-        let key = (district.clone(), related, plan.year);
+        let key = (district, related.as_str(), plan.year);
         out.extend(
             pool.get(&key)
                 .iter()

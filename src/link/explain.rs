@@ -38,7 +38,8 @@ pub fn explain(
             let key = district_key(&row.district, &row.plan.path);
             let other_years = context
                 .outcomes
-                .all_years(&key, &row.target)
+                .all_years(key, &row.target)
+                .into_iter()
                 .filter(|p| p.outcome.year != row.year)
                 .map(|p| classify(&side, p))
                 .collect();

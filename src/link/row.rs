@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 /// Every row for the plans of one district, target and year.
 pub(crate) fn build_rows(
     context: &Context<'_>,
-    key: &GroupKey,
+    key: &GroupKey<'_>,
     group: Vec<&Statement>,
 ) -> Vec<Fulfilment> {
     let mut by_unit: BTreeMap<(&str, &str), Vec<&Statement>> = BTreeMap::new();
@@ -34,7 +34,7 @@ pub(crate) fn build_rows(
 
 fn build_row(
     context: &Context<'_>,
-    key: &GroupKey,
+    key: &GroupKey<'_>,
     mut plans: Vec<&Statement>,
 ) -> Option<Fulfilment> {
     plans.sort_by_key(|s| (context.rank(&s.path), s.position.start));
@@ -56,10 +56,10 @@ fn build_row(
         .map(|p| candidates::classify(&side, p))
         .collect();
     let (taken, conflicting) = candidates::choose(&mut outcomes, &pooled);
-    let drift = candidates::drift(&side, &key.0, &context.outcomes, &outcomes);
+    let drift = candidates::drift(&side, key.0, &context.outcomes, &outcomes);
     let reviews = context
         .reviews
-        .get(&(key.0.clone(), key.2))
+        .get(&(key.0, key.2))
         .cloned()
         .unwrap_or_default();
     let full_year_review = reviews.iter().any(|r| r.period == Period::FY);
@@ -149,7 +149,7 @@ pub(crate) fn plan_source(s: &Statement) -> PlanSource {
 /// outcome / plan, both taken from that report where it states them.
 fn check_self_reports(
     context: &Context<'_>,
-    key: &GroupKey,
+    key: &GroupKey<'_>,
     current: &Statement,
     plans: &[PlanSource],
     outcomes: &[Candidate],

@@ -13,24 +13,28 @@
 use super::candidates::{outcome_of, Pooled, STOCK_SUFFIX};
 use super::fulfilment::{OutcomeRef, StockPoint};
 use super::scope::cluster_by_scope;
-use super::{district_key, DistrictKey};
+use super::{district_key, DistrictKey, GroupKey};
 use crate::statement::{Kind, Measure, Period, Statement};
 use std::collections::{BTreeMap, HashMap};
 
 /// Every flow derived from pairs of stock statements, with its district.
-pub(crate) fn derive_flows(
-    statements: &[Statement],
+pub(crate) fn derive_flows<'a>(
+    statements: &'a [Statement],
     ranks: &HashMap<&str, usize>,
-) -> Vec<(DistrictKey, Pooled)> {
+) -> Vec<(GroupKey<'a>, Pooled)> {
     let rank = |s: &Statement| ranks.get(s.path.as_str()).copied().unwrap_or(0);
-    let mut stocks: BTreeMap<(DistrictKey, &str, &str), Vec<&Statement>> = BTreeMap::new();
+    let mut stocks: BTreeMap<(DistrictKey<'a>, &str, &str), Vec<&Statement>> = BTreeMap::new();
     for s in statements {
         if s.kind == Kind::Outcome
             && s.measure == Measure::Stock
             && s.target.ends_with(STOCK_SUFFIX)
         {
             stocks
-                .entry((district_key(&s.district, &s.path), &s.target, &s.unit))
+                .entry((
+                    district_key(&s.district, &s.path),
+                    s.target.as_str(),
+                    s.unit.as_str(),
+                ))
                 .or_default()
                 .push(s);
         }
@@ -63,7 +67,7 @@ pub(crate) fn derive_flows(
                 };
                 let outcome = derived_outcome(flow_target, earlier, later);
                 out.push((
-                    district.clone(),
+                    (district, flow_target, later.year),
                     Pooled {
                         outcome,
                         rank: rank(later),
