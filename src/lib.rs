@@ -17,6 +17,7 @@ pub mod link;
 pub mod quantity;
 pub mod render;
 pub mod rule;
+pub mod rule_check;
 pub mod rule_set;
 pub mod statement;
 pub mod suggestion;

@@ -1,7 +1,10 @@
 //! Rule set: the default rule files compiled into the binary, plus any files
 //! from `--rules DIR`, which add targets or override default ones by id.
+//! Loading is strict: every file is parsed and checked by `rule_check`, and
+//! the first error stops the run (exit 78) with its `path:line:col`.
 
-use crate::rule::{RuleFile, Target};
+use crate::rule::Target;
+use crate::rule_check::{self, ParsedFile, Severity};
 use std::path::{Path, PathBuf};
 
 /// The default rule files, compiled in but kept as editable files under `rules/`.
@@ -47,8 +50,17 @@ pub struct RuleError {
 pub struct LoadedTarget {
     pub target: Target,
     pub file: PathBuf,
-    /// Source text of the file, for positions.
+    /// Whether it replaces a default target of the same id (from `--rules DIR`).
     pub overrides_default: bool,
+}
+
+/// A rule file as read, before parsing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSource {
+    pub path: PathBuf,
+    pub text: String,
+    /// Read from `--rules DIR`: its targets may replace default ones.
+    pub is_override: bool,
 }
 
 /// Every rule in effect.
@@ -65,83 +77,78 @@ pub struct RuleSet {
 
 impl RuleSet {
     /// The default rules, then every `*.toml` file in `dir` (if given).
+    /// Strict: the first error in any file (see `rule_check`) stops loading.
     pub fn load(dir: Option<&Path>) -> Result<RuleSet, RuleError> {
-        let mut set = RuleSet::default();
-        for (name, text) in DEFAULT_FILES {
-            set.add_file(Path::new(name), text, false)?;
-        }
+        let mut sources = default_sources();
         if let Some(dir) = dir {
-            for path in rule_files(dir)? {
-                let text = std::fs::read_to_string(&path).map_err(|e| RuleError {
-                    path: path.clone(),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read: {e}"),
-                })?;
-                set.add_file(&path, &text, true)?;
-            }
+            sources.extend(dir_sources(dir)?);
         }
-        Ok(set)
+        RuleSet::from_sources(&sources)
     }
 
     /// Only the rules in `text`, read as the file `path` (for tests and `rules check`).
     pub fn from_text(path: &Path, text: &str) -> Result<RuleSet, RuleError> {
-        let mut set = RuleSet::default();
-        set.add_file(path, text, false)?;
-        Ok(set)
+        RuleSet::from_sources(&[RuleSource {
+            path: path.to_owned(),
+            text: text.to_owned(),
+            is_override: false,
+        }])
     }
 
-    fn add_file(&mut self, path: &Path, text: &str, is_override: bool) -> Result<(), RuleError> {
-        let file: RuleFile = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map_or((1, 1), |span| line_column(text, span.start));
-            RuleError {
-                path: path.to_owned(),
-                line,
-                column,
-                message: e.message().to_string(),
+    /// Parses and checks `sources` in order; fails on the first error
+    /// (warnings do not stop loading).
+    pub fn from_sources(sources: &[RuleSource]) -> Result<RuleSet, RuleError> {
+        let checked = rule_check::check_sources(&[], sources);
+        if let Some(problem) = checked
+            .problems
+            .iter()
+            .find(|p| p.severity == Severity::Error)
+        {
+            return Err(problem.to_rule_error());
+        }
+        Ok(RuleSet::assemble(checked.files))
+    }
+
+    /// Puts parsed files together in order: a target of an override file
+    /// replaces the earlier target of the same id; otherwise the first wins
+    /// (validation reports the duplicate).
+    pub fn assemble(files: impl IntoIterator<Item = ParsedFile>) -> RuleSet {
+        let mut set = RuleSet::default();
+        for file in files {
+            let path = file.source.path;
+            for target in file.rules.target {
+                let loaded = LoadedTarget {
+                    target,
+                    file: path.clone(),
+                    overrides_default: false,
+                };
+                let existing = set
+                    .targets
+                    .iter_mut()
+                    .find(|t| t.target.id.get_ref() == loaded.target.id.get_ref());
+                match existing {
+                    Some(slot) if file.source.is_override && !slot.overrides_default => {
+                        *slot = LoadedTarget {
+                            overrides_default: true,
+                            ..loaded
+                        };
+                    }
+                    Some(_) => {}
+                    None => set.targets.push(loaded),
+                }
             }
-        })?;
-        for target in file.target {
-            let existing = self
-                .targets
-                .iter()
-                .position(|t| t.target.id.get_ref() == target.id.get_ref());
-            let loaded = LoadedTarget {
-                target,
-                file: path.to_owned(),
-                overrides_default: false,
-            };
-            match existing {
-                Some(i) if is_override => {
-                    self.targets[i] = LoadedTarget {
-                        overrides_default: true,
-                        ..loaded
-                    };
-                }
-                Some(_) => {
-                    let (line, column) = line_column(text, loaded.target.id.span().start);
-                    return Err(RuleError {
-                        path: path.to_owned(),
-                        line,
-                        column,
-                        message: format!("duplicate target id `{}`", loaded.target.id.get_ref()),
-                    });
-                }
-                None => self.targets.push(loaded),
+            set.variants.extend(
+                file.rules
+                    .variant
+                    .into_iter()
+                    .map(|v| (v.from.into_inner(), v.to)),
+            );
+            for scope in file.rules.scope {
+                set.scope_patterns.push(scope.pattern.into_inner());
+                set.scope_strip.extend(scope.strip);
             }
         }
-        self.variants.extend(
-            file.variant
-                .into_iter()
-                .map(|v| (v.from.into_inner(), v.to)),
-        );
-        for scope in file.scope {
-            self.scope_patterns.push(scope.pattern.into_inner());
-            self.scope_strip.extend(scope.strip);
-        }
-        Ok(())
+        set
     }
 
     /// The target with this id.
@@ -150,27 +157,57 @@ impl RuleSet {
     }
 }
 
-/// `*.toml` files directly in `dir`, sorted by name.
-fn rule_files(dir: &Path) -> Result<Vec<PathBuf>, RuleError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| RuleError {
-        path: dir.to_owned(),
-        line: 1,
-        column: 1,
-        message: format!("cannot read rule folder: {e}"),
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    Ok(files)
+/// The default rule files, as sources.
+pub fn default_sources() -> Vec<RuleSource> {
+    DEFAULT_FILES
+        .iter()
+        .map(|(path, text)| RuleSource {
+            path: PathBuf::from(path),
+            text: (*text).to_owned(),
+            is_override: false,
+        })
+        .collect()
 }
 
-/// 1-based line and column (in characters) of a byte offset.
+/// Every `*.toml` file directly in `dir`, sorted by name, read as override
+/// files; `dir` may also name a single rule file.
+pub fn dir_sources(dir: &Path) -> Result<Vec<RuleSource>, RuleError> {
+    let cannot = |path: &Path, what: &str, e: std::io::Error| RuleError {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        message: format!("cannot read {what}: {e}"),
+    };
+    if dir.is_file() {
+        let text = std::fs::read_to_string(dir).map_err(|e| cannot(dir, "rule file", e))?;
+        return Ok(vec![RuleSource {
+            path: dir.to_owned(),
+            text,
+            is_override: true,
+        }]);
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| cannot(dir, "rule folder", e))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).map_err(|e| cannot(&path, "rule file", e))?;
+            Ok(RuleSource {
+                path,
+                text,
+                is_override: true,
+            })
+        })
+        .collect()
+}
+
+/// 1-based line and column (in characters) of a byte offset; an offset
+/// inside a character or past the end is moved back to a boundary.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
+    let at = rule_check::Location::new(Path::new(""), text, offset..offset);
+    (at.line, at.column)
 }

@@ -12,11 +12,7 @@ use crate::statement::Kind;
 
 pub fn run(args: ExtractArgs) -> Result<u8> {
     let rules = RuleSet::load(args.common.rules.as_deref())?;
-    for id in &args.targets {
-        if rules.get(id).is_none() {
-            return Err(Error::Usage(format!("unknown target id `{id}`")));
-        }
-    }
+    super::check_target_ids(&rules, &args.targets)?;
     let extractor = Extractor::new(&rules)?;
     let files = report_files(&args.paths)?;
     let mut out = Output::open(args.common.output.as_deref())?;
@@ -28,7 +24,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     let mut statements = Vec::new();
     let mut skipped = 0usize;
     for path in &files {
-        match Document::read(path) {
+        match Document::read(path, extractor.normaliser()) {
             Ok(doc) => statements.extend(extractor.extract(&doc)),
             Err(err) => {
                 skipped += 1;

@@ -30,7 +30,7 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor) -> Result<Harvest> {
         skipped: 0,
     };
     for path in &files {
-        match Document::read(path) {
+        match Document::read(path, extractor.normaliser()) {
             Ok(doc) => {
                 harvest.statements.extend(extractor.extract(&doc));
                 harvest.documents.push(doc.name);

@@ -3,7 +3,7 @@
 //! extracts every report, summarises what each one reviewed (from its report
 //! kind and section coverage), links, filters and hands the rows to `render`.
 
-use super::Output;
+use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, Format, TrackArgs};
 use crate::document::{Coverage, Document, ReportKind};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
@@ -28,9 +28,7 @@ struct Corpus {
 
 pub fn run(args: TrackArgs) -> Result<u8> {
     let rules = RuleSet::load(args.common.rules.as_deref())?;
-    for id in &args.targets {
-        check_target(&rules, id)?;
-    }
+    check_target_ids(&rules, &args.targets)?;
     let statuses = args
         .statuses
         .iter()
@@ -92,7 +90,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         return Err(missing("report paths (--in PATH)"));
     }
     let rules = RuleSet::load(args.rules.as_deref())?;
-    check_target(&rules, target)?;
+    check_target_ids(&rules, &[target.to_owned()])?;
     let corpus = read_corpus(&args.paths, &rules)?;
     let input = LinkInput {
         statements: &corpus.statements,
@@ -109,17 +107,6 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     } else {
         EXIT_OK
     })
-}
-
-fn check_target(rules: &RuleSet, id: &str) -> Result<()> {
-    if rules.get(id).is_some() {
-        return Ok(());
-    }
-    let ids = rules.targets.iter().map(|t| t.target.id.get_ref().as_str());
-    let hint = did_you_mean(id, ids)
-        .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_default();
-    Err(Error::Usage(format!("unknown target id `{id}`{hint}")))
 }
 
 fn parse_status(word: &str) -> Result<Status> {

@@ -6,14 +6,17 @@
 
 mod candidate;
 mod compiled;
+mod enumeration;
+mod explain;
 mod reading;
 mod sentence;
 mod table;
 
 pub use candidate::{Candidate, Order, Reason, Verdict};
+pub use explain::{ExplainedCandidate, ExplainedQuantity, ExplainedSentence, ExplainedTerm};
 pub use reading::Reading;
 
-use crate::document::Document;
+use crate::document::{Document, Normaliser};
 use crate::quantity::{scan, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::{Kind, Statement};
@@ -26,6 +29,7 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Extractor {
     rules: CompiledRules,
+    normaliser: Normaliser,
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
@@ -44,9 +48,21 @@ pub struct SentenceTrace {
 impl Extractor {
     /// Compiles every rule in the set.
     pub fn new(rules: &RuleSet) -> Result<Extractor, RuleError> {
+        let normaliser = Normaliser::new(&rules.variants).map_err(|e| RuleError {
+            path: "[[variant]]".into(),
+            line: 1,
+            column: 1,
+            message: e.to_string(),
+        })?;
         Ok(Extractor {
             rules: CompiledRules::new(rules)?,
+            normaliser,
         })
+    }
+
+    /// The normaliser for reports read with these rules (their variant spellings).
+    pub fn normaliser(&self) -> &Normaliser {
+        &self.normaliser
     }
 
     /// The id of the target at `index` in candidates.
@@ -61,11 +77,15 @@ impl Extractor {
         self.walk(
             doc,
             0..doc.text.len(),
+            false,
             |trace| {
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
                         let q = &trace.quantities[c.quantity];
-                        let quote = quote_range(&doc.text, &trace.range, &c.term.range, &q.span);
+                        let term = c.context_at.map_or(c.term.range.clone(), |at| {
+                            at.min(c.term.range.start)..c.term.range.end
+                        });
+                        let quote = quote_range(&doc.text, &trace.range, &term, &q.span);
                         out.push(self.statement(doc, c.target, q, r, quote));
                     }
                 }
@@ -88,11 +108,27 @@ impl Extractor {
         out
     }
 
-    /// What the extractor saw in every sentence overlapping `range` of the normalised text.
-    pub fn trace(&self, doc: &Document, range: Range<usize>) -> Vec<SentenceTrace> {
+    /// Ids of the targets a term may name.
+    pub fn targets_of(&self, term: &str) -> Vec<String> {
+        self.rules
+            .terms
+            .iter()
+            .position(|t| t == term)
+            .map(|i| {
+                self.rules.uses[i]
+                    .iter()
+                    .map(|u| self.rules.targets[u.target].id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// What the extractor saw in every sentence overlapping `range` of the
+    /// normalised text, sentences without a term included.
+    pub fn trace_all(&self, doc: &Document, range: Range<usize>) -> Vec<SentenceTrace> {
         let facts = DocFacts::of(doc);
         let mut out = Vec::new();
-        self.walk(doc, range, |t| out.push(t.clone()), &facts);
+        self.walk(doc, range, true, |t| out.push(t.clone()), &facts);
         out
     }
 
@@ -100,6 +136,7 @@ impl Extractor {
         &self,
         doc: &Document,
         range: Range<usize>,
+        every_sentence: bool,
         mut visit: impl FnMut(&SentenceTrace),
         facts: &DocFacts,
     ) {
@@ -126,13 +163,14 @@ impl Extractor {
                 next_hit += 1;
             }
             let sentence_hits = &hits[first..next_hit];
-            if sentence_hits.is_empty() {
+            if sentence_hits.is_empty() && !every_sentence {
                 continue;
             }
-            let quantities: Vec<Quantity> = scan(&text[sentence.clone()])
+            let mut quantities: Vec<Quantity> = scan(&text[sentence.clone()])
                 .into_iter()
                 .map(|q| shift(q, sentence.start))
                 .collect();
+            let forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()
                 .map(|q| {
@@ -147,12 +185,15 @@ impl Extractor {
             };
             let candidates = candidate::judge(
                 &self.rules,
-                text,
-                &sentence,
-                sentence_hits,
-                &quantities,
-                &clauses,
-                year,
+                &candidate::SentenceFindings {
+                    text,
+                    sentence: &sentence,
+                    hits: sentence_hits,
+                    quantities: &quantities,
+                    clauses: &clauses,
+                    forced: &forced,
+                    year,
+                },
             );
             let candidates = candidates
                 .into_iter()
@@ -205,7 +246,10 @@ impl Extractor {
             period: r.period,
             value: q.canonical_value(),
             upper: q.upper.map(|u| u * q.unit.factor),
-            unit: q.unit.canonical.to_owned(),
+            unit: t
+                .recorded_unit(q.unit.canonical)
+                .unwrap_or(q.unit.canonical)
+                .to_owned(),
             bound: q.bound,
             hedge: r.hedge.clone(),
             estimated: r.estimated,
@@ -225,7 +269,12 @@ fn quote_range(
 ) -> Range<usize> {
     let start = term.start.min(value.start);
     let end = term.end.max(value.end);
-    sentence::clause_start(text, sentence, start)..sentence::clause_end(text, sentence, end)
+    let start = sentence::clause_start(text, sentence, start);
+    let end = sentence::clause_end(text, sentence, end);
+    let quote = &text[start..end];
+    let lead = quote.len() - quote.trim_start().len();
+    let trail = quote.len() - quote.trim_end().len();
+    start + lead..end - trail
 }
 
 fn shift(mut q: Quantity, by: usize) -> Quantity {

@@ -4,7 +4,7 @@
 
 use super::candidate::{Candidate, Order};
 use super::compiled::CompiledRules;
-use super::sentence::phrase_start;
+use super::sentence::{clause_end, clause_start, phrase_start};
 use crate::document::{Coverage, Document};
 use crate::quantity::Quantity;
 use crate::statement::{Kind, Measure, Period};
@@ -205,14 +205,23 @@ fn scope(
             }
         }
     }
+    // A named area counts when it stands in the term's own clause, or opens
+    // the sentence as its subject (`民营科技园今年以来…,出让工业用地9宗`).
+    let term_clause = clause_start(text, sentence, candidate.term.range.start.min(upto));
+    let first_clause = sentence.start..clause_end(text, sentence, sentence.start);
     let mut best: Option<(usize, String)> = None;
     for pattern in &rules.area_scopes {
         for caps in pattern.captures_iter(before) {
-            let m = caps.name("scope").or_else(|| caps.get(0));
-            if let Some(m) = m {
-                if best.as_ref().is_none_or(|(at, _)| m.start() > *at) {
-                    best = Some((m.start(), m.as_str().to_owned()));
-                }
+            let Some(m) = caps.name("scope").or_else(|| caps.get(0)) else {
+                continue;
+            };
+            let start = sentence.start + m.start();
+            let opens_sentence =
+                first_clause.contains(&start) && text[sentence.start..start].trim().is_empty();
+            if (start >= term_clause || opens_sentence)
+                && best.as_ref().is_none_or(|(at, _)| start > *at)
+            {
+                best = Some((start, m.as_str().to_owned()));
             }
         }
     }

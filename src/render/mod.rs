@@ -1,7 +1,11 @@
 //! Render: the last pipeline stage. Turns typed results into tables, TSV, CSV,
 //! JSON or Markdown. The only stage that knows about output formats.
 
+pub mod diagnostic;
+pub mod docs;
 pub mod eval;
+pub mod explain;
+pub mod rule_list;
 pub mod statements;
 mod text;
 pub mod track;

@@ -1,0 +1,57 @@
+//! `luoshi explain`: why a sentence did or did not give a statement.
+
+use super::Output;
+use crate::cli::ExplainArgs;
+use crate::document::Document;
+use crate::error::{Error, Result, EXIT_OK};
+use crate::extract::Extractor;
+use crate::render;
+use crate::rule_set::RuleSet;
+use std::path::{Path, PathBuf};
+
+pub fn run(args: ExplainArgs) -> Result<u8> {
+    let rules = RuleSet::load(args.rules.as_deref())?;
+    let extractor = Extractor::new(&rules)?;
+    let (doc, range) = match (&args.text, &args.location) {
+        (Some(text), None) => {
+            let doc =
+                Document::from_text(Path::new("<text>"), text.clone(), extractor.normaliser());
+            let range = 0..doc.text.len();
+            (doc, range)
+        }
+        (None, Some(location)) => {
+            let (path, line) = parse_location(location)?;
+            let doc = Document::read(&path, extractor.normaliser())?;
+            let original = doc.line_range(line).ok_or_else(|| Error::Input {
+                path: path.clone(),
+                message: format!(
+                    "no line {line} (the document has {} lines)",
+                    doc.original.lines().count()
+                ),
+            })?;
+            let range = doc.normalised_range(original);
+            (doc, range)
+        }
+        _ => {
+            return Err(Error::Usage(
+                "explain needs a sentence (--text \"…\") or a position (FILE:LINE)".into(),
+            ))
+        }
+    };
+    let sentences = extractor.explain(&doc, range);
+    let mut out = Output::open(None)?;
+    render::explain::write(&mut out, &doc, &sentences).map_err(Error::Output)?;
+    out.finish()?;
+    Ok(EXIT_OK)
+}
+
+/// Splits `FILE:LINE`.
+fn parse_location(location: &str) -> Result<(PathBuf, usize)> {
+    let usage = || Error::Usage(format!("`{location}` is not FILE:LINE"));
+    let (path, line) = location.rsplit_once(':').ok_or_else(usage)?;
+    let line: usize = line.parse().map_err(|_| usage())?;
+    if line == 0 {
+        return Err(usage());
+    }
+    Ok((PathBuf::from(path), line))
+}

@@ -1,0 +1,147 @@
+//! `explain` output: each sentence, what was found in it, and the verdict on
+//! every pairing of a term with a number.
+
+use super::statements::format_value;
+use super::text::sanitize_terminal;
+use crate::document::{Coverage, Document};
+use crate::extract::{ExplainedSentence, Order, Reason, Verdict};
+use std::io::{self, Write};
+
+/// Writes explanations as readable text.
+pub fn write(
+    out: &mut dyn Write,
+    doc: &Document,
+    sentences: &[ExplainedSentence],
+) -> io::Result<()> {
+    if sentences.is_empty() {
+        writeln!(out, "no sentence there")?;
+    }
+    for (i, s) in sentences.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(
+            out,
+            "{}:{}: {}",
+            doc.path.display(),
+            s.line,
+            sanitize_terminal(&s.original)
+        )?;
+        if s.normalised != s.original {
+            writeln!(out, "  normalised: {}", sanitize_terminal(&s.normalised))?;
+        }
+        let section = s.section.as_deref().unwrap_or("(no section)");
+        writeln!(
+            out,
+            "  section: {} — {}",
+            sanitize_terminal(section),
+            coverage(&s.coverage)
+        )?;
+        if s.terms.is_empty() {
+            writeln!(out, "  terms: none (no rule looks at this sentence)")?;
+        } else {
+            let terms: Vec<String> = s
+                .terms
+                .iter()
+                .map(|t| format!("{} [{}]", t.term, t.targets.join(", ")))
+                .collect();
+            writeln!(out, "  terms: {}", terms.join("; "))?;
+        }
+        let quantities: Vec<String> = s
+            .quantities
+            .iter()
+            .map(|q| {
+                format!(
+                    "{} = {} {} ({})",
+                    q.text,
+                    format_value(q.value),
+                    q.unit,
+                    q.bound
+                )
+            })
+            .collect();
+        writeln!(
+            out,
+            "  quantities: {}",
+            if quantities.is_empty() {
+                "none".into()
+            } else {
+                quantities.join("; ")
+            }
+        )?;
+        for (number, why) in &s.ignored_numbers {
+            writeln!(out, "  ignored number {number}: {why}")?;
+        }
+        for c in &s.candidates {
+            let order = match c.order {
+                Order::TermFirst => "term first",
+                Order::ValueFirst => "value first",
+            };
+            let head = format!(
+                "{} ← {} … {} ({order}, gap {})",
+                c.target, c.term, c.quantity, c.gap
+            );
+            match (&c.verdict, &c.reading) {
+                (Verdict::Kept, Some(r)) => {
+                    let mut line = format!("  kept    {head}: {} {} {}", r.kind, r.year, r.period);
+                    if !r.hedge.is_empty() {
+                        line.push_str(&format!(", hedge {}", r.hedge));
+                    }
+                    if !r.scope.is_empty() {
+                        line.push_str(&format!(", scope {}", r.scope));
+                    }
+                    if r.estimated {
+                        line.push_str(", estimated");
+                    }
+                    writeln!(out, "{line} ({})", r.because.join("; "))?;
+                }
+                (Verdict::Kept, None) => writeln!(
+                    out,
+                    "  dropped {head}: no year can be read (the report's date is unknown)"
+                )?,
+                (Verdict::Dropped(reason), _) => {
+                    writeln!(out, "  dropped {head}: {}", reason_text(reason))?
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn coverage(c: &Coverage) -> String {
+    match c {
+        Coverage::Review { year, period } => format!("reviews {year} {period}"),
+        Coverage::Plan { year } => format!("plans {year}"),
+        Coverage::Unknown => "no period".into(),
+    }
+}
+
+/// A reason in words.
+pub fn reason_text(reason: &Reason) -> String {
+    match reason {
+        Reason::WrongUnit { found, wanted } => {
+            format!("wrong unit ({found}, the target counts in {wanted})")
+        }
+        Reason::NotAChange => "a rate needs 增长/下降 before the number".into(),
+        Reason::TooFar { gap, max } => format!("too far ({gap} characters, at most {max})"),
+        Reason::ValueBeforeTerm => {
+            "the value comes before the term and the rule does not allow that".into()
+        }
+        Reason::ClauseBetween => "a value before its term must be in the same clause".into(),
+        Reason::NoContext { needs } => {
+            format!("the term counts only after one of: {}", needs.join(", "))
+        }
+        Reason::Excluded { word } => format!("excluded word `{word}` in the clause"),
+        Reason::MissingRequired { needs } => format!(
+            "none of the required words in the clause: {}",
+            needs.join(", ")
+        ),
+        Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
+        Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
+        Reason::Enumerated { term } => format!("a 分别 list pairs this value with `{term}`"),
+        Reason::NewSubject => {
+            "a later clause with its own subject (another number in between and no carry-over word)"
+                .into()
+        }
+    }
+}

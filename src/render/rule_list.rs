@@ -1,0 +1,129 @@
+//! The targets in effect (`rules list`) as a table, CSV, TSV or JSON.
+
+use super::text::{sanitize_terminal, tsv_field};
+use crate::cli::Format;
+use crate::rule_set::{LoadedTarget, RuleSet};
+use comfy_table::{presets, ContentArrangement, Table};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// One target as listed.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    name_zh: &'a str,
+    name_en: &'a str,
+    unit: &'a str,
+    alt_units: Vec<&'a str>,
+    measure: &'a str,
+    examples: usize,
+    counter_examples: usize,
+    file: String,
+    #[serde(rename = "override")]
+    overrides_default: bool,
+}
+
+const COLUMNS: [&str; 10] = [
+    "id",
+    "name_zh",
+    "name_en",
+    "unit",
+    "alt_units",
+    "measure",
+    "examples",
+    "counter_examples",
+    "file",
+    "override",
+];
+
+fn row(t: &LoadedTarget) -> Row<'_> {
+    Row {
+        id: t.target.id.get_ref(),
+        name_zh: &t.target.name_zh,
+        name_en: &t.target.name_en,
+        unit: t.target.unit.get_ref(),
+        alt_units: t
+            .target
+            .alt_units
+            .iter()
+            .map(|u| u.get_ref().as_str())
+            .collect(),
+        measure: t.target.measure.as_str(),
+        examples: t.target.examples.len(),
+        counter_examples: t.target.counter_examples.len(),
+        file: t.file.display().to_string(),
+        overrides_default: t.overrides_default,
+    }
+}
+
+fn cells(r: &Row<'_>) -> [String; 10] {
+    [
+        r.id.to_owned(),
+        r.name_zh.to_owned(),
+        r.name_en.to_owned(),
+        r.unit.to_owned(),
+        r.alt_units.join(" "),
+        r.measure.to_owned(),
+        r.examples.to_string(),
+        r.counter_examples.to_string(),
+        r.file.clone(),
+        r.overrides_default.to_string(),
+    ]
+}
+
+/// Writes every target of the set, in load order.
+pub fn write(out: &mut dyn Write, rules: &RuleSet, format: Format) -> io::Result<()> {
+    let rows: Vec<Row<'_>> = rules.targets.iter().map(row).collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(COLUMNS)?;
+            for r in &rows {
+                w.write_record(cells(r))?;
+            }
+            w.flush()
+        }
+        Format::Tsv => {
+            writeln!(out, "{}", COLUMNS.join("\t"))?;
+            for r in &rows {
+                let fields: Vec<String> = cells(r).iter().map(|c| tsv_field(c)).collect();
+                writeln!(out, "{}", fields.join("\t"))?;
+            }
+            Ok(())
+        }
+        Format::Table | Format::Markdown => {
+            let mut table = Table::new();
+            table
+                .load_style(if format == Format::Markdown {
+                    presets::ASCII_MARKDOWN
+                } else {
+                    presets::UTF8_FULL_CONDENSED
+                })
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_header([
+                    "id", "名称", "name", "unit", "measure", "examples", "file", "",
+                ]);
+            for r in &rows {
+                let unit = std::iter::once(r.unit)
+                    .chain(r.alt_units.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                table.add_row([
+                    r.id.to_owned(),
+                    sanitize_terminal(r.name_zh),
+                    sanitize_terminal(r.name_en),
+                    unit,
+                    r.measure.to_owned(),
+                    format!("{} + {} counter", r.examples, r.counter_examples),
+                    r.file.clone(),
+                    if r.overrides_default { "override" } else { "" }.to_owned(),
+                ]);
+            }
+            writeln!(out, "{table}")
+        }
+    }
+}
