@@ -28,9 +28,6 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),
         Command::Docs(args) => docs::run(args),
-        _ => Err(crate::error::Error::Usage(
-            "this command is not available yet".into(),
-        )),
     }
 }
 

@@ -49,8 +49,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
     rows.retain(|r| {
         args.district
             .as_deref()
-            .map_or(true, |d| district_matches(&r.district, d))
-            && args.year.map_or(true, |y| r.year == y)
+            .is_none_or(|d| district_matches(&r.district, d))
+            && args.year.is_none_or(|y| r.year == y)
             && (args.targets.is_empty() || args.targets.contains(&r.target))
             && (statuses.is_empty() || statuses.contains(&r.status))
     });
@@ -140,7 +140,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Result<Corpus> {
         skipped: 0,
     };
     for path in report_files(paths)? {
-        match Document::read(&path) {
+        match Document::read(&path, extractor.normaliser()) {
             Ok(doc) => {
                 corpus.statements.extend(extractor.extract(&doc));
                 corpus.reports.push(summary(&doc));

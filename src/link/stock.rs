@@ -48,7 +48,7 @@ pub(crate) fn derive_flows<'a>(
             // One figure per date: final over 预计, then the latest report.
             let mut points: BTreeMap<(i32, Period), &Statement> = BTreeMap::new();
             for s in area {
-                let better = points.get(&(s.year, s.period)).map_or(true, |held| {
+                let better = points.get(&(s.year, s.period)).is_none_or(|held| {
                     (!s.estimated, rank(s), s.position.start)
                         > (!held.estimated, rank(held), held.position.start)
                 });
