@@ -220,7 +220,7 @@ pub fn district_summaries(rows: &[Fulfilment]) -> Vec<String> {
             let total = exceeded + met + short + on + behind + unreported + pending;
             let name = if d.is_empty() { "(district unknown)" } else { d };
             format!(
-                "{name}: {total} targets, {} met or exceeded, {short} short, {on} on pace, {behind} behind pace, {unreported} unreported, {pending} pending",
+                "{name}: targets {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
                 exceeded + met
             )
         })

@@ -113,7 +113,7 @@ fn the_table_groups_by_district_and_year_and_ends_with_a_summary() {
     let last = text.lines().last().unwrap_or_default();
     assert_eq!(
         last,
-        "安和区: 3 targets, 1 met or exceeded, 0 short, 0 on pace, 0 behind pace, 1 unreported, 1 pending"
+        "安和区: targets 3, met or exceeded 1, short 0, on pace 0, behind pace 0, unreported 1, pending 1"
     );
 }
 
