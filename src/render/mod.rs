@@ -8,6 +8,7 @@ pub mod explain;
 pub mod rule_list;
 pub mod statements;
 mod text;
+pub mod track;
 
 pub use text::{escape_markdown, sanitize_terminal};
 
