@@ -77,6 +77,15 @@ fn baiyun_2021_key_projects_are_on_pace() {
     assert_eq!(r["outcome"]["period"], "H1");
     assert_eq!(r["status"], "on_pace");
     assert!((r["ratio"].as_f64().unwrap_or_default() * 100.0 - 72.6).abs() < 0.05);
+    // The report's own "完成年度投资计划的72.6%" is read and confirmed.
+    let own = &r["self_reports"][0];
+    assert_eq!(own["stated_percent"], 72.6, "{r:#}");
+    assert_eq!(own["agrees"], true, "{r:#}");
+    assert!(!r["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f == "self_report_mismatch"));
 }
 
 #[test]

@@ -14,13 +14,14 @@ use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status};
 use crate::render;
 use crate::render::track::TargetNames;
 use crate::rule_set::RuleSet;
-use crate::statement::{Period, Statement};
+use crate::statement::{Period, SelfReport, Statement};
 use crate::suggestion::did_you_mean;
 use std::path::PathBuf;
 
 /// Statements and report summaries of every readable report.
 struct Corpus {
     statements: Vec<Statement>,
+    self_reports: Vec<SelfReport>,
     reports: Vec<ReportSummary>,
     read: usize,
     skipped: usize,
@@ -44,7 +45,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
     let mut rows = link(&LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,
-        self_reports: &[],
+        self_reports: &corpus.self_reports,
     });
     rows.retain(|r| {
         args.district
@@ -95,7 +96,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     let input = LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,
-        self_reports: &[],
+        self_reports: &corpus.self_reports,
     };
     let rows = explain_link(&input, district, target, year);
     let mut out = Output::open(None)?;
@@ -135,6 +136,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
     let mut corpus = Corpus {
         statements: Vec::new(),
+        self_reports: Vec::new(),
         reports: Vec::new(),
         read: 0,
         skipped: 0,
@@ -142,7 +144,9 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Result<Corpus> {
     for path in report_files(paths)? {
         match Document::read(&path, extractor.normaliser()) {
             Ok(doc) => {
-                corpus.statements.extend(extractor.extract(&doc));
+                let extraction = extractor.extraction(&doc);
+                corpus.statements.extend(extraction.statements);
+                corpus.self_reports.extend(extraction.self_reports);
                 corpus.reports.push(summary(&doc));
                 corpus.read += 1;
             }

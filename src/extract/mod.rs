@@ -8,6 +8,7 @@ mod candidate;
 mod compiled;
 mod enumeration;
 mod explain;
+mod progress;
 mod reading;
 mod sentence;
 mod table;
@@ -19,7 +20,7 @@ pub use reading::Reading;
 use crate::document::{Document, Normaliser};
 use crate::quantity::{scan, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
-use crate::statement::{Kind, Statement};
+use crate::statement::{Kind, Measure, SelfReport, Statement};
 use candidate::TermHit;
 use compiled::CompiledRules;
 use reading::DocFacts;
@@ -30,6 +31,14 @@ use std::ops::Range;
 pub struct Extractor {
     rules: CompiledRules,
     normaliser: Normaliser,
+}
+
+/// What one document yields.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub statements: Vec<Statement>,
+    /// Completion ratios the report states about its own statements.
+    pub self_reports: Vec<SelfReport>,
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
@@ -72,13 +81,21 @@ impl Extractor {
 
     /// Every statement in a document, in document order.
     pub fn extract(&self, doc: &Document) -> Vec<Statement> {
+        self.extraction(doc).statements
+    }
+
+    /// Every statement in a document, and every completion ratio the report
+    /// states about one of them.
+    pub fn extraction(&self, doc: &Document) -> Extraction {
         let facts = DocFacts::of(doc);
         let mut out = Vec::new();
+        let mut self_reports = Vec::new();
         self.walk(
             doc,
             0..doc.text.len(),
             false,
             |trace| {
+                let mut kept: Vec<(usize, Statement)> = Vec::new();
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
                         let q = &trace.quantities[c.quantity];
@@ -86,9 +103,11 @@ impl Extractor {
                             at.min(c.term.range.start)..c.term.range.end
                         });
                         let quote = quote_range(&doc.text, &trace.range, &term, &q.span);
-                        out.push(self.statement(doc, c.target, q, r, quote));
+                        kept.push((q.span.end, self.statement(doc, c.target, q, r, quote)));
                     }
                 }
+                self_reports.extend(self.ratios(doc, trace, &kept));
+                out.extend(kept.into_iter().map(|(_, s)| s));
             },
             &facts,
         );
@@ -105,6 +124,48 @@ impl Extractor {
             out.push(self.statement(doc, cell.target, &cell.quantity, &reading, cell.cell));
         }
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
+        Extraction {
+            statements: out,
+            self_reports,
+        }
+    }
+
+    /// Completion ratios in a sentence, each tied to the closest flow or
+    /// stock statement before it.
+    fn ratios(
+        &self,
+        doc: &Document,
+        trace: &SentenceTrace,
+        kept: &[(usize, Statement)],
+    ) -> Vec<SelfReport> {
+        let text = &doc.text;
+        let mut out = Vec::new();
+        for q in &trace.quantities {
+            let clause = sentence::clause_start(text, &trace.range, q.span.start);
+            if !progress::is_ratio(q, &text[clause..q.span.start]) {
+                continue;
+            }
+            let about = kept
+                .iter()
+                .filter(|(end, s)| *end <= q.span.start && s.measure != Measure::Rate)
+                .max_by_key(|(end, _)| *end);
+            let Some((_, statement)) = about else {
+                continue;
+            };
+            let range = doc.normalised_range(statement.position.start..statement.position.start);
+            let quote = range.start..sentence::clause_end(text, &trace.range, q.span.end);
+            out.push(SelfReport {
+                doc: statement.doc.clone(),
+                path: statement.path.clone(),
+                district: statement.district.clone(),
+                target: statement.target.clone(),
+                scope: statement.scope.clone(),
+                year: statement.year,
+                ratio_percent: q.value,
+                quote: doc.quote(quote).to_owned(),
+                line: statement.position.line,
+            });
+        }
         out
     }
 

@@ -53,6 +53,7 @@ pub use fulfilment::{
     Status, StockPoint,
 };
 
+pub use crate::statement::SelfReport;
 use crate::statement::{Kind, Period, Statement};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -77,21 +78,6 @@ pub struct ReportSummary {
 pub struct ReviewedPeriod {
     pub year: i32,
     pub period: Period,
-}
-
-/// A completion ratio a report states about itself ("完成年度投资计划的72.6%").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SelfReport {
-    pub doc: String,
-    pub path: String,
-    pub district: String,
-    pub target: String,
-    #[serde(default)]
-    pub scope: String,
-    pub year: i32,
-    pub ratio_percent: f64,
-    pub quote: String,
-    pub line: usize,
 }
 
 /// Everything linking needs.
