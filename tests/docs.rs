@@ -265,8 +265,21 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_read() {
         .collect();
     let undecodable = write("garbage.txt", &garbage);
     let missing = dir.path().join("missing.txt");
+    // Sparse: takes no disk space, and is refused before it is read.
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(65 * 1024 * 1024))
+        .unwrap_or_else(|e| panic!("{e}"));
     let good = fixture("reports/baiyun-2025-h1.txt");
-    let (code, docs, stderr) = docs(&[&empty, &blank, &binary, &undecodable, &missing, &good]);
+    let (code, docs, stderr) = docs(&[
+        &empty,
+        &blank,
+        &binary,
+        &undecodable,
+        &missing,
+        &huge,
+        &good,
+    ]);
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["name"], "baiyun-2025-h1");
@@ -283,12 +296,16 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_read() {
     expect_line(&binary, "binary file (NUL byte at offset 8)");
     expect_line(&undecodable, "cannot decode text");
     expect_line(&missing, "No such file");
+    expect_line(
+        &huge,
+        "file too large (68157440 bytes; the limit is 67108864)",
+    );
     assert_eq!(
         lines.iter().filter(|l| l.contains("skipped ")).count(),
-        5,
+        6,
         "{stderr}"
     );
-    assert!(stderr.contains("1 files read, 5 skipped"), "{stderr}");
+    assert!(stderr.contains("1 files read, 6 skipped"), "{stderr}");
 }
 
 #[test]
