@@ -219,7 +219,10 @@ impl Document {
         let headings = sections::find_headings(&text);
         let header_end = headings.first().map_or(text.len(), |h| h.start);
         let report = report::read_report(&text, header_end);
-        let sections = sections::build_sections(&text, &headings, &report);
+        let sections = sections::opening_section(&text, header_end, &report)
+            .into_iter()
+            .chain(sections::build_sections(&text, &headings, &report))
+            .collect();
         let table = table::find_rows(&text, &report);
         Document {
             path: path.to_owned(),

@@ -275,6 +275,39 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
     sections
 }
 
+/// The opening paragraph, when it says which period alone the report
+/// reviews ("受区政府委托,我向区人大常委会报告2021年上半年…计划执行情况"):
+/// a level-1 section of its own line. An opening that also announces the
+/// plan part (…以及下半年工作重点; …与2025年计划草案) covers both and stays
+/// unknown, like the rest of the front matter.
+pub fn opening_section(text: &str, header_end: usize, report: &Report) -> Option<Section> {
+    let header = text.get(..header_end)?;
+    let mut start = 0;
+    for (index, line) in header.split('\n').enumerate() {
+        let announces = line.contains("报告") && (line.contains("委托") || line.contains('向'));
+        if announces && line.contains("执行情况") {
+            let mixed = ["下半年", "草案", "工作重点", "工作任务", "工作安排"]
+                .iter()
+                .any(|w| line.contains(w));
+            let year = year_in(line).or(report.year)?;
+            let period = if line.contains("上半年") {
+                Period::H1
+            } else {
+                Period::FY
+            };
+            return (!mixed).then(|| Section {
+                range: start..start + line.len(),
+                heading: heading_title(line),
+                line: index + 1,
+                level: 1,
+                coverage: Coverage::Review { year, period },
+            });
+        }
+        start += line.len() + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +405,25 @@ mod tests {
                 period: Period::FY
             }
         );
+    }
+
+    #[test]
+    fn opening_paragraph_that_names_one_period() {
+        let h1 = report(ReportKind::H1, 2021);
+        let text = "主任、各位副主任:\n受区政府委托,我向区人大常委会报告2021年上半年国民经济和社会发展计划执行情况。\n一、上半年";
+        let opening = opening_section(text, text.find("一、").unwrap_or(0), &h1);
+        assert_eq!(
+            opening.as_ref().map(|s| (s.line, s.coverage)),
+            Some((
+                2,
+                Coverage::Review {
+                    year: 2021,
+                    period: Period::H1
+                }
+            ))
+        );
+        let mixed = "我受区人民政府委托,向区人大常委会报告海珠区2022年上半年国民经济和社会发展计划执行情况,以及下半年工作重点,请予审议。\n";
+        assert_eq!(opening_section(mixed, mixed.len(), &h1), None);
     }
 
     #[test]
