@@ -3,20 +3,11 @@
 //! already folded); levels follow that order among the styles a report uses,
 //! so `一、` is level 1 in a mid-year report and level 2 under `第一部分`.
 //! Numbering must run on (or restart at one) for a line to count as a
-//! heading, which keeps stray list items out.
-//!
-//! Coverage follows the rules of the genre: a mid-year report's part on
-//! 上半年…执行情况 reviews the first half of its year and its part on
-//! 下半年…工作任务 plans the year; an annual report's first part reviews the
-//! year and its second part (计划草案) plans the next; a work report's
-//! 20XX年工作回顾 reviews that year and its 20YY年工作安排 plans the year
-//! delivered. A sub-section says nothing of its own unless its heading names
-//! a period, and inherits its parent's coverage.
+//! heading, which keeps stray list items out. Each section takes the
+//! coverage its heading names (see `coverage`) or else its parent's.
 
-use super::{Coverage, Report, ReportKind, Section};
-use crate::statement::Period;
-use regex::Regex;
-use std::sync::OnceLock;
+use super::coverage::heading_coverage;
+use super::{Coverage, Report, Section};
 
 /// Longest heading kept, in characters; headings run on into their first
 /// paragraph in some reports (`(一)经济运行平稳有进。2024年,全区…`).
@@ -144,93 +135,6 @@ pub fn heading_title(line: &str) -> String {
     sentence.chars().take(MAX_HEADING_CHARS).collect()
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid constant pattern"))
-}
-
-fn year_in(title: &str) -> Option<i32> {
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    regex(&YEAR, r"((?:19|20)\d{2})年")
-        .captures(title)
-        .and_then(|c| c.get(1))
-        .and_then(|m| m.as_str().parse().ok())
-}
-
-/// What a heading says it covers, given the report it is in. `top` is true
-/// for the outermost style, where the genre's defaults apply; deeper headings
-/// only count when they name a period.
-pub fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
-    let year = year_in(title);
-    let names_period = year.is_some() || title.contains("上半年") || title.contains("下半年");
-    if !top && !names_period {
-        return Coverage::Unknown;
-    }
-    let is_review = ["执行情况", "完成情况", "回顾", "进展情况"]
-        .iter()
-        .any(|w| title.contains(w));
-    let is_plan = [
-        "工作安排",
-        "工作任务",
-        "主要任务",
-        "工作措施",
-        "工作重点",
-        "重点工作",
-        "预期目标",
-        "草案",
-        "工作建议",
-        "工作思路",
-        "今年工作",
-    ]
-    .iter()
-    .any(|w| title.contains(w))
-        || (title.contains("计划") && !is_review);
-    let report_year = report.year;
-    if title.contains("上半年") && is_review {
-        return review(year.or(report_year), Period::H1);
-    }
-    if title.contains("下半年") {
-        return plan(year.or(report_year));
-    }
-    // An annual report's second part: "2025年国民经济和社会发展计划草案".
-    if is_plan {
-        return plan(year.or_else(|| default_plan_year(report)));
-    }
-    if is_review {
-        let period =
-            if report.kind == ReportKind::H1 && year.map_or(true, |y| Some(y) == report_year) {
-                Period::H1
-            } else {
-                Period::FY
-            };
-        return review(year.or_else(|| default_review_year(report)), period);
-    }
-    Coverage::Unknown
-}
-
-fn review(year: Option<i32>, period: Period) -> Coverage {
-    year.map_or(Coverage::Unknown, |year| Coverage::Review { year, period })
-}
-
-fn plan(year: Option<i32>) -> Coverage {
-    year.map_or(Coverage::Unknown, |year| Coverage::Plan { year })
-}
-
-/// The year a plan part with no year in its heading is for.
-fn default_plan_year(report: &Report) -> Option<i32> {
-    match report.kind {
-        ReportKind::Annual => report.year.map(|y| y + 1),
-        _ => report.year,
-    }
-}
-
-/// The year a review part with no year in its heading looks back on.
-fn default_review_year(report: &Report) -> Option<i32> {
-    match report.kind {
-        ReportKind::Gwr => report.year.map(|y| y - 1),
-        _ => report.year,
-    }
-}
-
 /// Sections from headings: each runs to the next heading of the same or an
 /// outer level, and inherits its parent's coverage when it names none.
 pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<Section> {
@@ -275,42 +179,11 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
     sections
 }
 
-/// The opening paragraph, when it says which period alone the report
-/// reviews ("受区政府委托,我向区人大常委会报告2021年上半年…计划执行情况"):
-/// a level-1 section of its own line. An opening that also announces the
-/// plan part (…以及下半年工作重点; …与2025年计划草案) covers both and stays
-/// unknown, like the rest of the front matter.
-pub fn opening_section(text: &str, header_end: usize, report: &Report) -> Option<Section> {
-    let header = text.get(..header_end)?;
-    let mut start = 0;
-    for (index, line) in header.split('\n').enumerate() {
-        let announces = line.contains("报告") && (line.contains("委托") || line.contains('向'));
-        if announces && line.contains("执行情况") {
-            let mixed = ["下半年", "草案", "工作重点", "工作任务", "工作安排"]
-                .iter()
-                .any(|w| line.contains(w));
-            let year = year_in(line).or(report.year)?;
-            let period = if line.contains("上半年") {
-                Period::H1
-            } else {
-                Period::FY
-            };
-            return (!mixed).then(|| Section {
-                range: start..start + line.len(),
-                heading: heading_title(line),
-                line: index + 1,
-                level: 1,
-                coverage: Coverage::Review { year, period },
-            });
-        }
-        start += line.len() + 1;
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::ReportKind;
+    use crate::statement::Period;
 
     fn report(kind: ReportKind, year: i32) -> Report {
         Report {
@@ -350,80 +223,6 @@ mod tests {
             ]
         );
         assert_eq!(find_headings(text)[1].title, "(一)经济。");
-    }
-
-    #[test]
-    fn coverage_rules_of_the_genre() {
-        let h1 = report(ReportKind::H1, 2021);
-        assert_eq!(
-            heading_coverage("一、上半年国民经济和社会发展计划执行情况", &h1, true),
-            Coverage::Review {
-                year: 2021,
-                period: Period::H1
-            }
-        );
-        assert_eq!(
-            heading_coverage("二、下半年经济社会发展工作措施", &h1, true),
-            Coverage::Plan { year: 2021 }
-        );
-        assert_eq!(
-            heading_coverage("(一)聚焦高质量发展,加快构建现代产业体系。", &h1, false),
-            Coverage::Unknown
-        );
-        let annual = report(ReportKind::Annual, 2024);
-        assert_eq!(
-            heading_coverage(
-                "第一部分 2024年国民经济和社会发展计划执行情况",
-                &annual,
-                true
-            ),
-            Coverage::Review {
-                year: 2024,
-                period: Period::FY
-            }
-        );
-        assert_eq!(
-            heading_coverage("第二部分 2025年国民经济和社会发展计划草案", &annual, true),
-            Coverage::Plan { year: 2025 }
-        );
-        let gwr = report(ReportKind::Gwr, 2020);
-        assert_eq!(
-            heading_coverage("一、2019年工作回顾", &gwr, true),
-            Coverage::Review {
-                year: 2019,
-                period: Period::FY
-            }
-        );
-        assert_eq!(
-            heading_coverage("二、2020年工作安排", &gwr, true),
-            Coverage::Plan { year: 2020 }
-        );
-        assert_eq!(
-            heading_coverage("一、过去一年工作回顾", &gwr, true),
-            Coverage::Review {
-                year: 2019,
-                period: Period::FY
-            }
-        );
-    }
-
-    #[test]
-    fn opening_paragraph_that_names_one_period() {
-        let h1 = report(ReportKind::H1, 2021);
-        let text = "主任、各位副主任:\n受区政府委托,我向区人大常委会报告2021年上半年国民经济和社会发展计划执行情况。\n一、上半年";
-        let opening = opening_section(text, text.find("一、").unwrap_or(0), &h1);
-        assert_eq!(
-            opening.as_ref().map(|s| (s.line, s.coverage)),
-            Some((
-                2,
-                Coverage::Review {
-                    year: 2021,
-                    period: Period::H1
-                }
-            ))
-        );
-        let mixed = "我受区人民政府委托,向区人大常委会报告海珠区2022年上半年国民经济和社会发展计划执行情况,以及下半年工作重点,请予审议。\n";
-        assert_eq!(opening_section(mixed, mixed.len(), &h1), None);
     }
 
     #[test]
