@@ -25,55 +25,79 @@ fn year_in(title: &str) -> Option<i32> {
         .and_then(|m| m.as_str().parse().ok())
 }
 
+/// Words of a heading that announce a review of what was done.
+const REVIEW_WORDS: [&str; 9] = [
+    "执行情况",
+    "完成情况",
+    "回顾",
+    "进展情况",
+    "工作情况",
+    "发展情况",
+    "运行情况",
+    "主要成效",
+    "取得成效",
+];
+
+/// Words of a heading that announce what is to be done.
+const PLAN_WORDS: [&str; 16] = [
+    "工作安排",
+    "工作任务",
+    "主要任务",
+    "重点任务",
+    "目标任务",
+    "工作措施",
+    "工作重点",
+    "重点工作",
+    "预期目标",
+    "主要目标",
+    "总体要求",
+    "草案",
+    "工作建议",
+    "工作思路",
+    "今年工作",
+    "计划",
+];
+
+/// Byte offset of the first of `words` in `title`.
+fn first_of(title: &str, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| title.find(w)).min()
+}
+
 /// What a heading says it covers, given the report it is in. `top` is true
 /// for the outermost style, where the genre's defaults apply; deeper headings
 /// only count when they name a period.
 pub fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
     let year = year_in(title);
-    let names_period = year.is_some() || title.contains("上半年") || title.contains("下半年");
+    let first_half = title.contains("上半年");
+    let names_period = year.is_some() || first_half || title.contains("下半年");
     if !top && !names_period {
         return Coverage::Unknown;
     }
-    let is_review = ["执行情况", "完成情况", "回顾", "进展情况"]
-        .iter()
-        .any(|w| title.contains(w));
-    let is_plan = [
-        "工作安排",
-        "工作任务",
-        "主要任务",
-        "工作措施",
-        "工作重点",
-        "重点工作",
-        "预期目标",
-        "草案",
-        "工作建议",
-        "工作思路",
-        "今年工作",
-    ]
-    .iter()
-    .any(|w| title.contains(w))
-        || (title.contains("计划") && !is_review);
-    let report_year = report.year;
-    if title.contains("上半年") && is_review {
-        return review(year.or(report_year), Period::H1);
-    }
     if title.contains("下半年") {
-        return plan(year.or(report_year));
+        return plan(year.or(report.year));
     }
-    // An annual report's second part: "2025年国民经济和社会发展计划草案".
-    if is_plan {
-        return plan(year.or_else(|| default_plan_year(report)));
-    }
-    if is_review {
-        let period =
-            if report.kind == ReportKind::H1 && year.map_or(true, |y| Some(y) == report_year) {
+    // "计划执行情况" reviews; a heading naming both ("…执行情况与2025年计划草案")
+    // is read by the word that comes first.
+    let review_at = first_of(title, &REVIEW_WORDS);
+    let plan_at = first_of(title, &PLAN_WORDS).filter(|&p| {
+        review_at.map_or(true, |r| {
+            p < r && !title.get(p..).is_some_and(|t| t.starts_with("计划执行"))
+        })
+    });
+    match (review_at, plan_at) {
+        (_, Some(_)) => plan(year.or_else(|| default_plan_year(report))),
+        (Some(_), None) => {
+            let same_year = year.map_or(true, |y| Some(y) == report.year);
+            let period = if first_half || (report.kind == ReportKind::H1 && same_year) {
                 Period::H1
             } else {
                 Period::FY
             };
-        return review(year.or_else(|| default_review_year(report)), period);
+            review(year.or_else(|| default_review_year(report)), period)
+        }
+        (None, None) if first_half => review(year.or(report.year), Period::H1),
+        (None, None) => Coverage::Unknown,
     }
-    Coverage::Unknown
 }
 
 fn review(year: Option<i32>, period: Period) -> Coverage {
@@ -191,6 +215,32 @@ mod tests {
         assert_eq!(
             heading_coverage("二、2020年工作安排", &gwr, true),
             Coverage::Plan { year: 2020 }
+        );
+        assert_eq!(
+            heading_coverage("二、2024年工作总体要求和主要目标", &gwr, true),
+            Coverage::Plan { year: 2024 }
+        );
+        assert_eq!(
+            heading_coverage("一、2023年上半年经济社会发展情况", &h1, true),
+            Coverage::Review {
+                year: 2023,
+                period: Period::H1
+            }
+        );
+        assert_eq!(
+            heading_coverage("一、2023年国民经济和社会发展计划执行情况", &annual, true),
+            Coverage::Review {
+                year: 2023,
+                period: Period::FY
+            }
+        );
+        assert_eq!(
+            heading_coverage("二、2025年国民经济和社会发展计划(草案)", &annual, true),
+            Coverage::Plan { year: 2025 }
+        );
+        assert_eq!(
+            heading_coverage("四、全面加强政府自身建设", &gwr, true),
+            Coverage::Unknown
         );
         assert_eq!(
             heading_coverage("一、过去一年工作回顾", &gwr, true),

@@ -150,6 +150,7 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
     let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
     // Open ancestors: (level, coverage).
     let mut stack: Vec<(u8, Coverage)> = Vec::new();
+    let mut last_outer: Option<Coverage> = None;
     for (i, heading) in headings.iter().enumerate() {
         let level = level_of(heading.style);
         let end = headings
@@ -161,13 +162,24 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
             stack.pop();
         }
         let own = heading_coverage(&heading.title, report, level == 1);
-        let inherited = stack.last().map_or(Coverage::Unknown, |(_, c)| *c);
+        // Once a report turns to plans it does not turn back: an outer part
+        // that names no period after a plan part ("四、全面加强政府自身建设"
+        // in a work report) plans too.
+        let inherited = match stack.last() {
+            Some((_, c)) => *c,
+            None => last_outer
+                .filter(|c| matches!(c, Coverage::Plan { .. }))
+                .unwrap_or(Coverage::Unknown),
+        };
         let coverage = if own == Coverage::Unknown {
             inherited
         } else {
             own
         };
         stack.push((level, coverage));
+        if level == 1 {
+            last_outer = Some(coverage);
+        }
         sections.push(Section {
             range: heading.start..end.max(heading.start),
             heading: heading.title.clone(),
@@ -237,6 +249,20 @@ mod tests {
         };
         let plan = Coverage::Plan { year: 2021 };
         assert_eq!(got, vec![(1, review), (2, review), (1, plan), (2, plan)]);
+        let gwr = "一、2019年工作回顾\n二、存在的问题\n三、2020年工作安排\n四、加强政府自身建设\n";
+        let mut report = h1.clone();
+        report.kind = ReportKind::Gwr;
+        report.year = Some(2020);
+        let outer: Vec<Coverage> = build_sections(gwr, &find_headings(gwr), &report)
+            .iter()
+            .map(|s| s.coverage)
+            .collect();
+        let fy2019 = Coverage::Review {
+            year: 2019,
+            period: Period::FY,
+        };
+        let plan2020 = Coverage::Plan { year: 2020 };
+        assert_eq!(outer, vec![fy2019, Coverage::Unknown, plan2020, plan2020]);
         assert_eq!(
             &text[sections[0].range.clone()],
             "一、上半年计划执行情况\n(一)经济\n正文\n"
