@@ -22,8 +22,8 @@ const MENTION_BYTES: usize = 64 * 1024;
 /// A district named without an anchoring title must be mentioned this often.
 const MIN_MENTIONS: usize = 3;
 
-/// Words ending in 区/县 that name no district (我区, 全区, 城区, 园区…): the
-/// character before the suffix.
+/// Words ending in 区/县 that name no district (我区, 全区, 城区, 园区, 向区…):
+/// the character before the suffix.
 const GENERIC_BEFORE_SUFFIX: &str =
     "我全本该各城市辖园社景片新湾验范能街心山库矿商校港保业域邻村镇试点";
 
@@ -154,24 +154,19 @@ pub fn read_district(text: &str, header: &str) -> String {
         &GOVERNMENT,
         r"([\p{Han}]{2}[区县])(?:人民政府|政府|人大|发展和改革局)",
     );
-    let mut candidates: Vec<&str> = anchored
+    let mut scored: Vec<(&str, usize)> = Vec::new();
+    let anchored_names = anchored
         .captures_iter(header)
         .chain(provincial.captures_iter(header))
         .chain(government.captures_iter(header))
-        .filter_map(|c| c.get(1).map(|m| m.as_str()))
-        .filter(|name| !is_generic(name))
-        .collect();
-    candidates.dedup();
-    let best = candidates
-        .iter()
-        .map(|name| (body.matches(name).count(), *name))
-        .fold(None::<(usize, &str)>, |best, (n, name)| match best {
-            Some((m, _)) if m >= n => best,
-            _ => Some((n, name)),
-        });
-    if let Some((_, name)) = best {
-        return name.to_owned();
+        .filter_map(|c| c.get(1).map(|m| m.as_str()));
+    for name in anchored_names.filter(|name| !is_generic(name)) {
+        if !scored.iter().any(|(n, _)| *n == name) {
+            scored.push((name, body.matches(name).count()));
+        }
     }
+    // Names nothing anchors still win when mentioned far more often: a
+    // mirror copy may keep no title, and `我向区人大` looks anchored.
     let mention = regex(&MENTION, r"[\p{Han}]{2}[区县]");
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in mention.find_iter(body).map(|m| m.as_str()) {
@@ -183,9 +178,14 @@ pub fn read_district(text: &str, header: &str) -> String {
             None => counts.push((m, 1)),
         }
     }
-    counts
+    for (name, n) in counts.into_iter().filter(|(_, n)| *n >= MIN_MENTIONS) {
+        if !scored.iter().any(|(s, _)| *s == name) {
+            scored.push((name, n));
+        }
+    }
+    // Most mentioned; on a tie the first found, so anchored names first.
+    scored
         .iter()
-        .filter(|(_, n)| *n >= MIN_MENTIONS)
         .fold(None::<(&str, usize)>, |best, &(name, n)| match best {
             Some((_, m)) if m >= n => best,
             _ => Some((name, n)),
