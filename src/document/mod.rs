@@ -13,6 +13,7 @@
 //! Positions and quotes refer to `original`: the decoded file for plain
 //! text, the extracted text (see `html`) for saved HTML pages.
 
+mod coverage;
 mod decode;
 #[cfg(feature = "html")]
 mod html;
@@ -219,7 +220,10 @@ impl Document {
         let headings = sections::find_headings(&text);
         let header_end = headings.first().map_or(text.len(), |h| h.start);
         let report = report::read_report(&text, header_end);
-        let sections = sections::build_sections(&text, &headings, &report);
+        let sections = coverage::opening_section(&text, header_end, &report)
+            .into_iter()
+            .chain(sections::build_sections(&text, &headings, &report))
+            .collect();
         let table = table::find_rows(&text, &report);
         Document {
             path: path.to_owned(),

@@ -22,8 +22,8 @@ const MENTION_BYTES: usize = 64 * 1024;
 /// A district named without an anchoring title must be mentioned this often.
 const MIN_MENTIONS: usize = 3;
 
-/// Words ending in 区/县 that name no district (我区, 全区, 城区, 园区…): the
-/// character before the suffix.
+/// Words ending in 区/县 that name no district (我区, 全区, 城区, 园区, 向区…):
+/// the character before the suffix.
 const GENERIC_BEFORE_SUFFIX: &str =
     "我全本该各城市辖园社景片新湾验范能街心山库矿商校港保业域邻村镇试点";
 
@@ -84,7 +84,12 @@ fn kind_of_line(line: &str) -> Option<ReportKind> {
     {
         return Some(ReportKind::Annual);
     }
-    if regex(&H1, r"上半年.{0,24}计划执行情况").is_match(line) {
+    if regex(
+        &H1,
+        r"上半年.{0,24}(?:计划执行情况|经济运行情况|经济社会发展情况)",
+    )
+    .is_match(line)
+    {
         return Some(ReportKind::H1);
     }
     None
@@ -138,31 +143,30 @@ fn ymd(c: &regex::Captures) -> Option<NaiveDate> {
 /// report; failing those, the district the start of the report names most.
 pub fn read_district(text: &str, header: &str) -> String {
     static ANCHORED: OnceLock<Regex> = OnceLock::new();
+    static PROVINCIAL: OnceLock<Regex> = OnceLock::new();
     static GOVERNMENT: OnceLock<Regex> = OnceLock::new();
     static MENTION: OnceLock<Regex> = OnceLock::new();
     let body = prefix(text, MENTION_BYTES);
-    let anchored = regex(&ANCHORED, r"[省市]([\p{Han}]{2,3}?[区县])");
+    let anchored = regex(&ANCHORED, r"市([\p{Han}]{2,3}?[区县])");
+    // A county-level city only counts after its province (`浙江省义乌市`).
+    let provincial = regex(&PROVINCIAL, r"省([\p{Han}]{2,3}?[区县市])");
     let government = regex(
         &GOVERNMENT,
         r"([\p{Han}]{2}[区县])(?:人民政府|政府|人大|发展和改革局)",
     );
-    let mut candidates: Vec<&str> = anchored
+    let mut scored: Vec<(&str, usize)> = Vec::new();
+    let anchored_names = anchored
         .captures_iter(header)
+        .chain(provincial.captures_iter(header))
         .chain(government.captures_iter(header))
-        .filter_map(|c| c.get(1).map(|m| m.as_str()))
-        .filter(|name| !is_generic(name))
-        .collect();
-    candidates.dedup();
-    let best = candidates
-        .iter()
-        .map(|name| (body.matches(name).count(), *name))
-        .fold(None::<(usize, &str)>, |best, (n, name)| match best {
-            Some((m, _)) if m >= n => best,
-            _ => Some((n, name)),
-        });
-    if let Some((_, name)) = best {
-        return name.to_owned();
+        .filter_map(|c| c.get(1).map(|m| m.as_str()));
+    for name in anchored_names.filter(|name| !is_generic(name)) {
+        if !scored.iter().any(|(n, _)| *n == name) {
+            scored.push((name, body.matches(name).count()));
+        }
     }
+    // Names nothing anchors still win when mentioned far more often: a
+    // mirror copy may keep no title, and `我向区人大` looks anchored.
     let mention = regex(&MENTION, r"[\p{Han}]{2}[区县]");
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in mention.find_iter(body).map(|m| m.as_str()) {
@@ -174,9 +178,14 @@ pub fn read_district(text: &str, header: &str) -> String {
             None => counts.push((m, 1)),
         }
     }
-    counts
+    for (name, n) in counts.into_iter().filter(|(_, n)| *n >= MIN_MENTIONS) {
+        if !scored.iter().any(|(s, _)| *s == name) {
+            scored.push((name, n));
+        }
+    }
+    // Most mentioned; on a tie the first found, so anchored names first.
+    scored
         .iter()
-        .filter(|(_, n)| *n >= MIN_MENTIONS)
         .fold(None::<(&str, usize)>, |best, &(name, n)| match best {
             Some((_, m)) if m >= n => best,
             _ => Some((name, n)),
@@ -235,6 +244,10 @@ mod tests {
         assert_eq!(read_district(text, text), "白云区");
         let gwr = "2020年花都区政府工作报告\n全区……花都区";
         assert_eq!(read_district(gwr, gwr), "花都区");
+        let county = "浙江省义乌市2023年政府工作报告\n义乌市……义乌市";
+        assert_eq!(read_district(county, county), "义乌市");
+        let nested = "广东省广州市南沙区2023年上半年国民经济\n南沙区……南沙区";
+        assert_eq!(read_district(nested, nested), "南沙区");
         let bare = "我区推动全区发展。海珠区加快,海珠区推进,海珠区建设,琶洲园区";
         assert_eq!(read_district(bare, ""), "海珠区");
     }
