@@ -25,7 +25,11 @@ const MIN_MENTIONS: usize = 3;
 /// Words ending in 区/县 that name no district (我区, 全区, 城区, 园区, 向区…):
 /// the character before the suffix.
 const GENERIC_BEFORE_SUFFIX: &str =
-    "我全本该各城市辖园社景片新湾验范能街心山库矿商校港保业域邻村镇试点";
+    "我全本该各城市辖园社景片新验范能街心山库矿商校港保业域邻村镇试点";
+
+/// Whole words ending in 区 that name no district, where the character
+/// before the suffix also ends real names (大湾区, but 荔湾区 is a district).
+const GENERIC_NAMES: &[&str] = &["大湾区", "湾区"];
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid constant pattern"))
@@ -146,6 +150,7 @@ pub fn read_district(text: &str, header: &str) -> String {
     static PROVINCIAL: OnceLock<Regex> = OnceLock::new();
     static GOVERNMENT: OnceLock<Regex> = OnceLock::new();
     static MENTION: OnceLock<Regex> = OnceLock::new();
+    static TITLE: OnceLock<Regex> = OnceLock::new();
     let body = prefix(text, MENTION_BYTES);
     let anchored = regex(&ANCHORED, r"市([\p{Han}]{2,3}?[区县])");
     // A county-level city only counts after its province (`浙江省义乌市`).
@@ -154,9 +159,15 @@ pub fn read_district(text: &str, header: &str) -> String {
         &GOVERNMENT,
         r"([\p{Han}]{2}[区县])(?:人民政府|政府|人大|发展和改革局)",
     );
+    // A title that opens with the district and a year (`安和区2030年…报告`).
+    let title = regex(
+        &TITLE,
+        r"(?m)^\s*([\p{Han}]{2,3}?[区县])(?:人民政府)?(?:关于)?(?:19|20)\d{2}年",
+    );
     let mut scored: Vec<(&str, usize)> = Vec::new();
     let anchored_names = anchored
         .captures_iter(header)
+        .chain(title.captures_iter(header))
         .chain(provincial.captures_iter(header))
         .chain(government.captures_iter(header))
         .filter_map(|c| c.get(1).map(|m| m.as_str()));
@@ -195,6 +206,9 @@ pub fn read_district(text: &str, header: &str) -> String {
 }
 
 fn is_generic(name: &str) -> bool {
+    if GENERIC_NAMES.contains(&name) {
+        return true;
+    }
     let mut chars = name.chars().rev();
     chars.next();
     chars
@@ -250,5 +264,10 @@ mod tests {
         assert_eq!(read_district(nested, nested), "南沙区");
         let bare = "我区推动全区发展。海珠区加快,海珠区推进,海珠区建设,琶洲园区";
         assert_eq!(read_district(bare, ""), "海珠区");
+        // 荔湾区 is a district although 大湾区 is not.
+        let bay = "广州市荔湾区2022年国民经济和社会发展计划执行情况\n融入粤港澳大湾区";
+        assert_eq!(read_district(bay, bay), "荔湾区");
+        let titled = "安和区2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n";
+        assert_eq!(read_district(titled, titled), "安和区");
     }
 }
