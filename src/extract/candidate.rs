@@ -73,6 +73,9 @@ pub enum Reason {
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.
     CloserTerm { term: String },
+    /// The same term reads better as another target (in context, or with
+    /// the words that target requires).
+    OtherTarget { target: String },
     /// A `分别` enumeration pairs the value with another term.
     Enumerated { term: String },
     /// The value sits in a later clause, after another number, with no word
@@ -206,12 +209,26 @@ fn choose(rules: &CompiledRules, candidates: &mut [Candidate]) {
         })
         .map(|(i, _)| i);
     let Some(best) = best else { return };
-    let best_term = rules.terms[candidates[best].term.term].clone();
-    for (i, c) in candidates.iter_mut().enumerate() {
-        if i != best && c.verdict == Verdict::Kept {
-            c.verdict = Verdict::Dropped(Reason::CloserTerm {
-                term: best_term.clone(),
-            });
+    let winner = &candidates[best];
+    let reason = |c: &Candidate| {
+        if c.term.range == winner.term.range {
+            Reason::OtherTarget {
+                target: rules.targets[winner.target].id.clone(),
+            }
+        } else {
+            Reason::CloserTerm {
+                term: rules.terms[winner.term.term].clone(),
+            }
+        }
+    };
+    let reasons: Vec<Option<Reason>> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i != best && c.verdict == Verdict::Kept).then(|| reason(c)))
+        .collect();
+    for (c, reason) in candidates.iter_mut().zip(reasons) {
+        if let Some(reason) = reason {
+            c.verdict = Verdict::Dropped(reason);
         }
     }
 }

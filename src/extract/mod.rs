@@ -169,6 +169,22 @@ impl Extractor {
         out
     }
 
+    /// The context words that let `term` name the target at `target`.
+    pub fn context_words(&self, target: usize, term: &str) -> Vec<String> {
+        self.rules
+            .terms
+            .iter()
+            .position(|t| t == term)
+            .map(|i| {
+                self.rules.uses[i]
+                    .iter()
+                    .filter(|u| u.target == target)
+                    .flat_map(|u| u.context.iter().cloned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Ids of the targets a term may name.
     pub fn targets_of(&self, term: &str) -> Vec<String> {
         self.rules

@@ -101,8 +101,13 @@ pub fn read(
         Coverage::Review { year, period } => {
             because.push(format!("in a section reviewing {year} {period}"));
             let year = if last_year {
-                facts.current_year.map_or(year, |y| y - 1)
+                let y = facts.current_year.map_or(year, |y| y - 1);
+                because.push(format!("去年 in a report of {} is {y}", y + 1));
+                y
             } else {
+                if let Some(e) = explicit.filter(|&e| e != year) {
+                    because.push(format!("the year {e} is written out"));
+                }
                 explicit.unwrap_or(year)
             };
             if plan_cue {

@@ -77,13 +77,23 @@ pub fn write(
                 Order::TermFirst => "term first",
                 Order::ValueFirst => "value first",
             };
+            let context = c
+                .context
+                .as_ref()
+                .map(|w| format!(", after {w}"))
+                .unwrap_or_default();
             let head = format!(
-                "{} ← {} … {} ({order}, gap {})",
+                "{} ← {} … {} ({order}, gap {}{context})",
                 c.target, c.term, c.quantity, c.gap
             );
             match (&c.verdict, &c.reading) {
                 (Verdict::Kept, Some(r)) => {
-                    let mut line = format!("  kept    {head}: {} {} {}", r.kind, r.year, r.period);
+                    let year = if r.year == 0 {
+                        "(year unknown)".to_owned()
+                    } else {
+                        r.year.to_string()
+                    };
+                    let mut line = format!("  kept    {head}: {} {year} {}", r.kind, r.period);
                     if !r.hedge.is_empty() {
                         line.push_str(&format!(", hedge {}", r.hedge));
                     }
@@ -138,6 +148,7 @@ pub fn reason_text(reason: &Reason) -> String {
         ),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
+        Reason::OtherTarget { target } => format!("the same term reads as `{target}` here"),
         Reason::Enumerated { term } => format!("a 分别 list pairs this value with `{term}`"),
         Reason::NewSubject => {
             "a later clause with its own subject (another number in between and no carry-over word)"
