@@ -119,6 +119,9 @@ pub struct IndicatorRow {
     pub plan: Option<Range<usize>>,
     /// Cell with the result so far (完成情况).
     pub outcome: Option<Range<usize>>,
+    /// Cell of a 单位 column, when the table has one (`%`, `亿元`): the
+    /// unit of bare numbers in the other cells.
+    pub unit: Option<Range<usize>>,
     /// Year of both cells.
     pub year: i32,
     /// Period the outcome cell covers.
