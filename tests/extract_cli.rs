@@ -224,14 +224,27 @@ fn a_table_with_a_unit_column_gives_plans_and_outcomes() {
         "-q",
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let rows: Vec<Vec<&str>> = stdout.lines().skip(1).map(|l| l.split('\t').collect()).collect();
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
     let find = |kind: &str, target: &str| {
         rows.iter()
             .find(|r| r[1] == kind && r[2] == target)
             .map(|r| (r[3], r[4], r[5], r[7]))
     };
-    assert_eq!(find("plan", "gdp_growth"), Some(("2031", "FY", "6", "exact")));
-    assert_eq!(find("outcome", "fai_growth"), Some(("2031", "H1", "-3.2", "exact")));
-    assert_eq!(find("plan", "retail_growth"), Some(("2031", "FY", "7", "about")));
+    assert_eq!(
+        find("plan", "gdp_growth"),
+        Some(("2031", "FY", "6", "exact"))
+    );
+    assert_eq!(
+        find("outcome", "fai_growth"),
+        Some(("2031", "H1", "-3.2", "exact"))
+    );
+    assert_eq!(
+        find("plan", "retail_growth"),
+        Some(("2031", "FY", "7", "about"))
+    );
     assert_eq!(rows.len(), 8, "{stdout}");
 }

@@ -16,6 +16,11 @@ pub const PLAN_CUES: &[&str] = &["力争", "确保", "计划", "目标", "预期
 pub const TARGET_NOUNS: &[&str] = &["目标", "任务", "进度"];
 /// Commitment words recorded as the hedge, as written.
 pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", "力求", "目标"];
+/// Words in a plan part that mark a number as a result so far
+/// (`今年以来已新增学位3000个`).
+pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
+/// Words that make a number a target for several years, not for one.
+pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间"];
 /// The word for an estimate.
 pub const ESTIMATE: &str = "预计";
 
@@ -81,7 +86,20 @@ pub fn read(
     let mut because = Vec::new();
     let hedge = last_of(&text[sentence.start..q.span.start], HEDGES).unwrap_or_default();
 
+    if MULTI_YEAR.iter().any(|w| region.contains(w)) {
+        return None;
+    }
     let coverage = doc.coverage_at(q.span.start);
+    let section_year = match coverage {
+        Coverage::Plan { year } | Coverage::Review { year, .. } => Some(year),
+        Coverage::Unknown => facts.current_year,
+    };
+    // `到2025年新增学位5万个` in a 2023 plan is a target for several years.
+    if let (Some(e), Some(y)) = (explicit, section_year) {
+        if (e - y).abs() > 1 {
+            return None;
+        }
+    }
     let (kind, year, period) = match coverage {
         Coverage::Plan { year } => {
             because.push(format!("in a section planning {year}"));
@@ -92,6 +110,10 @@ pub fn read(
                 (Kind::Plan, facts.current_year? - 1, Period::FY)
             } else if target.measure == Measure::Stock && !plan_cue {
                 because.push("a running total stated without a target word".into());
+                let (y, p) = facts.review.unwrap_or((year, Period::FY));
+                (Kind::Outcome, y, p)
+            } else if !plan_cue && ACHIEVED.iter().any(|w| region.contains(w)) {
+                because.push("a result so far, stated in the plan part".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, y, p)
             } else {

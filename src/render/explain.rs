@@ -107,7 +107,7 @@ pub fn write(
                 }
                 (Verdict::Kept, None) => writeln!(
                     out,
-                    "  dropped {head}: no year can be read (the report's date is unknown)"
+                    "  dropped {head}: no single year (a multi-year target, or 去年 in an undated report)"
                 )?,
                 (Verdict::Dropped(reason), _) => {
                     writeln!(out, "  dropped {head}: {}", reason_text(reason))?
