@@ -67,22 +67,7 @@ pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
             i += header_len;
             continue;
         }
-        let caption = cells
-            .get(i.saturating_sub(CAPTION_LINES)..i)
-            .unwrap_or_default();
-        let year = caption
-            .iter()
-            .rev()
-            .chain(header.iter())
-            .find_map(|c| year_in(c.text))
-            .or(report.year);
-        let outcome_header = outcome_col
-            .and_then(|k| header.get(k))
-            .map_or("", |c| c.text);
-        let in_h1 = outcome_header.contains("上半年")
-            || caption.iter().any(|c| c.text.contains("上半年"))
-            || report.kind == ReportKind::H1;
-        let period = if in_h1 { Period::H1 } else { Period::FY };
+        let (year, period) = dating(&cells, i, header, outcome_col, report);
         let mut k = i + header_len;
         while let Some(label) = cells.get(k).filter(|c| is_numbered_label(c.text)) {
             let row_cells: Vec<&Cell> = cells
@@ -138,25 +123,9 @@ fn fixed_rows(
         return 0;
     };
     let unit_col = find(is_unit_header);
-    let caption = cells
-        .get(start.saturating_sub(CAPTION_LINES)..start)
-        .unwrap_or_default();
-    let Some(year) = caption
-        .iter()
-        .rev()
-        .chain(header.iter())
-        .find_map(|c| year_in(c.text))
-        .or(report.year)
-    else {
+    let (Some(year), period) = dating(cells, start, header, outcome_col, report) else {
         return 0;
     };
-    let outcome_header = outcome_col
-        .and_then(|k| header.get(k))
-        .map_or("", |c| c.text);
-    let in_h1 = outcome_header.contains("上半年")
-        || caption.iter().any(|c| c.text.contains("上半年"))
-        || report.kind == ReportKind::H1;
-    let period = if in_h1 { Period::H1 } else { Period::FY };
     let mut count = 0;
     loop {
         let first = start + width + count * width;
@@ -181,6 +150,33 @@ fn fixed_rows(
         count += 1;
     }
     count
+}
+
+/// The year of a table (from its caption, its header, or the report) and the
+/// period its outcome column covers.
+fn dating(
+    cells: &[Cell<'_>],
+    start: usize,
+    header: &[Cell<'_>],
+    outcome_col: Option<usize>,
+    report: &Report,
+) -> (Option<i32>, Period) {
+    let caption = cells
+        .get(start.saturating_sub(CAPTION_LINES)..start)
+        .unwrap_or_default();
+    let year = caption
+        .iter()
+        .rev()
+        .chain(header.iter())
+        .find_map(|c| year_in(c.text))
+        .or(report.year);
+    let outcome_header = outcome_col
+        .and_then(|k| header.get(k))
+        .map_or("", |c| c.text);
+    let in_h1 = outcome_header.contains("上半年")
+        || caption.iter().any(|c| c.text.contains("上半年"))
+        || report.kind == ReportKind::H1;
+    (year, if in_h1 { Period::H1 } else { Period::FY })
 }
 
 fn is_label_header(text: &str) -> bool {

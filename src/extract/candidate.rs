@@ -131,7 +131,7 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
         quantities,
         clauses,
         forced,
-        year,
+        ..
     } = *found;
     let mut out = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
@@ -150,20 +150,17 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
                     Some(f) if f != hi => Verdict::Dropped(Reason::Enumerated {
                         term: rules.terms[hits[f].term].clone(),
                     }),
-                    Some(_) => {
-                        check_enumerated(rules, text, sentence, hit, term_use, q, &clauses[qi])
-                    }
-                    None => check(
+                    _ => check(
                         rules,
-                        text,
-                        sentence,
+                        found,
                         hit,
                         term_use,
-                        q,
-                        &clauses[qi],
-                        order,
-                        gap,
-                        year,
+                        qi,
+                        Placement {
+                            order,
+                            gap,
+                            enumerated: forced_hit.is_some(),
+                        },
                     ),
                 };
                 if forced_hit.is_none()
@@ -233,19 +230,38 @@ fn choose(rules: &CompiledRules, candidates: &mut [Candidate]) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check(
-    rules: &CompiledRules,
-    text: &str,
-    sentence: &Range<usize>,
-    hit: &TermHit,
-    term_use: &super::compiled::TermUse,
-    q: &Quantity,
-    clause: &Range<usize>,
+/// How a term and a value stand to each other.
+#[derive(Debug, Clone, Copy)]
+struct Placement {
     order: Order,
     gap: usize,
-    year: Option<i32>,
+    /// Paired by a `分别` enumeration: order, distance, context and required
+    /// words do not apply; the unit, a change for rates and exclusions do.
+    enumerated: bool,
+}
+
+/// Judges one pairing of a term hit with quantity `qi`.
+fn check(
+    rules: &CompiledRules,
+    found: &SentenceFindings<'_>,
+    hit: &TermHit,
+    term_use: &super::compiled::TermUse,
+    qi: usize,
+    placement: Placement,
 ) -> Verdict {
+    let SentenceFindings {
+        text,
+        sentence,
+        year,
+        ..
+    } = *found;
+    let q = &found.quantities[qi];
+    let clause = &found.clauses[qi];
+    let Placement {
+        order,
+        gap,
+        enumerated,
+    } = placement;
     let target = &rules.targets[term_use.target];
     let unit = q.unit.canonical;
     if !target.accepts_unit(unit) {
@@ -256,6 +272,11 @@ fn check(
     }
     if target.measure == Measure::Rate && q.direction.is_none() {
         return Verdict::Dropped(Reason::NotAChange);
+    }
+    if enumerated {
+        let term_clause = super::sentence::clause_start(text, sentence, hit.range.start);
+        return excluded(target, &text[term_clause..hit.range.end.max(clause.end)])
+            .unwrap_or(Verdict::Kept);
     }
     match order {
         Order::ValueFirst if !target.value_first => {
@@ -293,8 +314,8 @@ fn check(
     // (`新建、改建5G基站`).
     let term_clause = super::sentence::phrase_start(text, sentence, hit.range.start);
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
-    if let Some(word) = target.excludes.iter().find(|w| window.contains(w.as_str())) {
-        return Verdict::Dropped(Reason::Excluded { word: word.clone() });
+    if let Some(verdict) = excluded(target, window) {
+        return verdict;
     }
     if !target.requires.is_empty() && !target.requires.iter().any(|w| window.contains(w.as_str())) {
         return Verdict::Dropped(Reason::MissingRequired {
@@ -310,6 +331,15 @@ fn check(
     Verdict::Kept
 }
 
+/// The verdict when one of the target's excluded words stands in `window`.
+fn excluded(target: &super::compiled::CompiledTarget, window: &str) -> Option<Verdict> {
+    let word = target
+        .excludes
+        .iter()
+        .find(|w| window.contains(w.as_str()))?;
+    Some(Verdict::Dropped(Reason::Excluded { word: word.clone() }))
+}
+
 /// Start of the last context word before the term, if the term needs one.
 fn context_position(
     text: &str,
@@ -323,35 +353,6 @@ fn context_position(
         .filter_map(|w| before.rfind(w.as_str()))
         .max()
         .map(|i| sentence.start + i)
-}
-
-/// The checks that still apply to a pairing a `分别` enumeration made: the
-/// unit, a change for rates, and the target's own words.
-fn check_enumerated(
-    rules: &CompiledRules,
-    text: &str,
-    sentence: &Range<usize>,
-    hit: &TermHit,
-    term_use: &super::compiled::TermUse,
-    q: &Quantity,
-    clause: &Range<usize>,
-) -> Verdict {
-    let target = &rules.targets[term_use.target];
-    if !target.accepts_unit(q.unit.canonical) {
-        return Verdict::Dropped(Reason::WrongUnit {
-            found: q.unit.canonical.to_owned(),
-            wanted: target.unit.clone(),
-        });
-    }
-    if target.measure == Measure::Rate && q.direction.is_none() {
-        return Verdict::Dropped(Reason::NotAChange);
-    }
-    let term_clause = super::sentence::clause_start(text, sentence, hit.range.start);
-    let window = &text[term_clause..hit.range.end.max(clause.end)];
-    if let Some(word) = target.excludes.iter().find(|w| window.contains(w.as_str())) {
-        return Verdict::Dropped(Reason::Excluded { word: word.clone() });
-    }
-    Verdict::Kept
 }
 
 /// Whether a value in a later clause than its term, with another number in

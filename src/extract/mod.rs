@@ -169,35 +169,30 @@ impl Extractor {
         out
     }
 
-    /// The context words that let `term` name the target at `target`.
-    pub fn context_words(&self, target: usize, term: &str) -> Vec<String> {
+    /// The ways `term` may name a target: each target and the context words it needs.
+    fn uses_of(&self, term: &str) -> &[compiled::TermUse] {
         self.rules
             .terms
             .iter()
             .position(|t| t == term)
-            .map(|i| {
-                self.rules.uses[i]
-                    .iter()
-                    .filter(|u| u.target == target)
-                    .flat_map(|u| u.context.iter().cloned())
-                    .collect()
-            })
-            .unwrap_or_default()
+            .map_or(&[], |i| &self.rules.uses[i])
+    }
+
+    /// The context words that let `term` name the target at `target`.
+    pub fn context_words(&self, target: usize, term: &str) -> Vec<String> {
+        self.uses_of(term)
+            .iter()
+            .filter(|u| u.target == target)
+            .flat_map(|u| u.context.iter().cloned())
+            .collect()
     }
 
     /// Ids of the targets a term may name.
     pub fn targets_of(&self, term: &str) -> Vec<String> {
-        self.rules
-            .terms
+        self.uses_of(term)
             .iter()
-            .position(|t| t == term)
-            .map(|i| {
-                self.rules.uses[i]
-                    .iter()
-                    .map(|u| self.rules.targets[u.target].id.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
+            .map(|u| self.rules.targets[u.target].id.clone())
+            .collect()
     }
 
     /// What the extractor saw in every sentence overlapping `range` of the

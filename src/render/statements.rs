@@ -3,7 +3,6 @@
 use super::text::{sanitize_terminal, tsv_field};
 use crate::cli::Format;
 use crate::statement::Statement;
-use comfy_table::{presets, ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// The columns of the annotation format, in order.
@@ -100,17 +99,12 @@ fn write_csv(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
 }
 
 fn write_table(out: &mut dyn Write, statements: &[Statement], format: Format) -> io::Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(if format == Format::Markdown {
-            presets::ASCII_MARKDOWN
-        } else {
-            presets::UTF8_FULL_CONDENSED
-        })
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header([
+    let mut table = super::grid(
+        [
             "doc:line", "kind", "target", "year", "value", "bound", "scope", "quote",
-        ]);
+        ],
+        format == Format::Markdown,
+    );
     for s in statements {
         table.add_row([
             format!("{}:{}", s.doc, s.position.line),

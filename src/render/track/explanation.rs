@@ -5,7 +5,6 @@ use super::{outcome_cell, plan_cell, target_name, TargetNames};
 use crate::link::explain::RowExplanation;
 use crate::link::Candidate;
 use crate::render::text::sanitize_terminal;
-use comfy_table::{presets, ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// Writes why each candidate outcome of the explained rows was taken or passed over.
@@ -50,11 +49,8 @@ pub fn write_explanation(
                 sanitize_terminal(&p.quote)
             )?;
         }
-        let mut table = Table::new();
-        table
-            .load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header([
+        let mut table = crate::render::grid(
+            [
                 "decision",
                 "outcome",
                 "target",
@@ -63,7 +59,9 @@ pub fn write_explanation(
                 "measure",
                 "source",
                 "quote",
-            ]);
+            ],
+            false,
+        );
         for c in row.outcomes.iter().chain(&row.drift).chain(&e.other_years) {
             table.add_row(candidate_cells(c));
         }

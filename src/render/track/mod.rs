@@ -7,7 +7,6 @@ use super::text::{escape_markdown, sanitize_terminal};
 use crate::cli::Format;
 use crate::link::{Fulfilment, OutcomeRef, PlanSource, Status};
 use crate::statement::{Bound, Measure};
-use comfy_table::{presets, ContentArrangement, Table};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -141,15 +140,8 @@ fn write_grouped(
         } else {
             writeln!(out, "{heading}")?;
         }
-        let mut table = Table::new();
-        table
-            .load_style(if markdown {
-                presets::ASCII_MARKDOWN
-            } else {
-                presets::UTF8_FULL_CONDENSED
-            })
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_header([
+        let mut table = crate::render::grid(
+            [
                 "target",
                 "scope",
                 "plan",
@@ -157,7 +149,9 @@ fn write_grouped(
                 "fulfilment",
                 "status",
                 "sources",
-            ]);
+            ],
+            markdown,
+        );
         for row in &rows[start..end] {
             let mut status = format!("{} {}", row.status_zh, row.status);
             if !row.flags.is_empty() {
