@@ -30,6 +30,10 @@ pub const CONTINUATIONS: &[&str] = &[
     "合计",
 ];
 
+/// Wider areas whose growth rates reports quote beside their own
+/// (`全市地区生产总值增长4.6%,我区增长5.2%`).
+pub const OTHER_AREAS: &[&str] = &["全国", "全省", "全市", "全球", "全国平均"];
+
 /// Conjunctions that join a new item to a list (`A和2个B`).
 pub const COORDINATORS: &[&str] = &["和", "及", "与", "以及"];
 
@@ -69,6 +73,8 @@ pub enum Reason {
     Excluded { word: String },
     /// None of the words the target requires stands in the clause.
     MissingRequired { needs: Vec<String> },
+    /// The figure is the country's, the province's or the city's, quoted for comparison.
+    OtherArea { area: String },
     /// The value is compared with another base year, not the previous one.
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.
@@ -323,6 +329,12 @@ fn check(
         });
     }
     if target.measure == Measure::Rate {
+        let before_term = &text[sentence.start..hit.range.start];
+        if let Some(area) = OTHER_AREAS.iter().find(|a| before_term.ends_with(*a)) {
+            return Verdict::Dropped(Reason::OtherArea {
+                area: (*area).to_owned(),
+            });
+        }
         let base = base_year(&text[clause.start..q.span.start]);
         if let Some(base) = base.filter(|&b| year.is_none_or(|y| b != y - 1)) {
             return Verdict::Dropped(Reason::OtherBaseYear { base });

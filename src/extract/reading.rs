@@ -20,7 +20,17 @@ pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", 
 /// (`今年以来已新增学位3000个`).
 pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
 /// Words that make a number a target for several years, not for one.
-pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间"];
+pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均"];
+/// Words that put a number in a quarter, a period no target is judged on.
+pub const QUARTERS: &[&str] = &[
+    "一季度",
+    "前三季度",
+    "三季度",
+    "1-3月",
+    "1—3月",
+    "1-9月",
+    "1—9月",
+];
 /// The word for an estimate.
 pub const ESTIMATE: &str = "预计";
 
@@ -86,7 +96,11 @@ pub fn read(
     let mut because = Vec::new();
     let hedge = last_of(&text[sentence.start..q.span.start], HEDGES).unwrap_or_default();
 
-    if MULTI_YEAR.iter().any(|w| region.contains(w)) {
+    if MULTI_YEAR
+        .iter()
+        .chain(QUARTERS)
+        .any(|w| region.contains(w))
+    {
         return None;
     }
     let coverage = doc.coverage_at(q.span.start);

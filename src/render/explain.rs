@@ -146,6 +146,7 @@ pub fn reason_text(reason: &Reason) -> String {
             "none of the required words in the clause: {}",
             needs.join(", ")
         ),
+        Reason::OtherArea { area } => format!("a figure for {area}, not the district"),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
         Reason::OtherTarget { target } => format!("the same term reads as `{target}` here"),
