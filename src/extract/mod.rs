@@ -5,6 +5,7 @@
 //! automaton pass and nothing more.
 
 mod candidate;
+mod check;
 mod compiled;
 mod enumeration;
 mod explain;
@@ -20,7 +21,7 @@ pub use reading::Reading;
 use crate::document::{Document, Normaliser};
 use crate::quantity::{scan, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
-use crate::statement::{Kind, Measure, SelfReport, Statement};
+use crate::statement::{Kind, SelfReport, Statement};
 use candidate::TermHit;
 use compiled::CompiledRules;
 use reading::DocFacts;
@@ -106,7 +107,7 @@ impl Extractor {
                         kept.push((q.span.end, self.statement(doc, c.target, q, r, quote)));
                     }
                 }
-                self_reports.extend(self.ratios(doc, trace, &kept));
+                self_reports.extend(progress::ratios(doc, trace, &kept));
                 out.extend(kept.into_iter().map(|(_, s)| s));
             },
             &facts,
@@ -128,45 +129,6 @@ impl Extractor {
             statements: out,
             self_reports,
         }
-    }
-
-    /// Completion ratios in a sentence, each tied to the closest flow or
-    /// stock statement before it.
-    fn ratios(
-        &self,
-        doc: &Document,
-        trace: &SentenceTrace,
-        kept: &[(usize, Statement)],
-    ) -> Vec<SelfReport> {
-        let text = &doc.text;
-        let mut out = Vec::new();
-        for q in &trace.quantities {
-            let clause = sentence::clause_start(text, &trace.range, q.span.start);
-            if !progress::is_ratio(q, &text[clause..q.span.start]) {
-                continue;
-            }
-            let about = kept
-                .iter()
-                .filter(|(end, s)| *end <= q.span.start && s.measure != Measure::Rate)
-                .max_by_key(|(end, _)| *end);
-            let Some((_, statement)) = about else {
-                continue;
-            };
-            let range = doc.normalised_range(statement.position.start..statement.position.start);
-            let quote = range.start..sentence::clause_end(text, &trace.range, q.span.end);
-            out.push(SelfReport {
-                doc: statement.doc.clone(),
-                path: statement.path.clone(),
-                district: statement.district.clone(),
-                target: statement.target.clone(),
-                scope: statement.scope.clone(),
-                year: statement.year,
-                ratio_percent: q.value,
-                quote: doc.quote(quote).to_owned(),
-                line: statement.position.line,
-            });
-        }
-        out
     }
 
     /// The ways `term` may name a target: each target and the context words it needs.

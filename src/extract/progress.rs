@@ -3,7 +3,10 @@
 //! the closest flow or stock statement before it in the same sentence, so
 //! linking can check the report's own arithmetic.
 
+use super::{sentence, SentenceTrace};
+use crate::document::Document;
 use crate::quantity::Quantity;
+use crate::statement::{Measure, SelfReport, Statement};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -19,6 +22,44 @@ static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether `q` is a completion ratio, given the text of its clause before it.
 pub fn is_ratio(q: &Quantity, lead: &str) -> bool {
     q.unit.canonical == "%" && q.direction.is_none() && PROGRESS.is_match(lead.trim_end())
+}
+
+/// Completion ratios in a sentence, each tied to the closest flow or
+/// stock statement before it.
+pub fn ratios(
+    doc: &Document,
+    trace: &SentenceTrace,
+    kept: &[(usize, Statement)],
+) -> Vec<SelfReport> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    for q in &trace.quantities {
+        let clause = sentence::clause_start(text, &trace.range, q.span.start);
+        if !is_ratio(q, &text[clause..q.span.start]) {
+            continue;
+        }
+        let about = kept
+            .iter()
+            .filter(|(end, s)| *end <= q.span.start && s.measure != Measure::Rate)
+            .max_by_key(|(end, _)| *end);
+        let Some((_, statement)) = about else {
+            continue;
+        };
+        let range = doc.normalised_range(statement.position.start..statement.position.start);
+        let quote = range.start..sentence::clause_end(text, &trace.range, q.span.end);
+        out.push(SelfReport {
+            doc: statement.doc.clone(),
+            path: statement.path.clone(),
+            district: statement.district.clone(),
+            target: statement.target.clone(),
+            scope: statement.scope.clone(),
+            year: statement.year,
+            ratio_percent: q.value,
+            quote: doc.quote(quote).to_owned(),
+            line: statement.position.line,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
