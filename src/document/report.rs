@@ -29,7 +29,19 @@ const GENERIC_BEFORE_SUFFIX: &str =
 
 /// Whole words ending in 区 that name no district, where the character
 /// before the suffix also ends real names (大湾区, but 荔湾区 is a district).
-const GENERIC_NAMES: &[&str] = &["大湾区", "湾区"];
+const GENERIC_NAMES: &[&str] = &[
+    "大湾区",
+    "湾区",
+    "老城区",
+    "主城区",
+    "中心城区",
+    "新城区",
+    "市辖区",
+    "城区",
+];
+
+/// First characters of anchored words that name no district (`本区`, `全区`).
+const GENERIC_FIRST: &str = "我全本该各";
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid constant pattern"))
@@ -171,7 +183,7 @@ pub fn read_district(text: &str, header: &str) -> String {
         .chain(provincial.captures_iter(header))
         .chain(government.captures_iter(header))
         .filter_map(|c| c.get(1).map(|m| m.as_str()));
-    for name in anchored_names.filter(|name| !is_generic(name)) {
+    for name in anchored_names.filter(|name| !is_generic_anchored(name)) {
         if !scored.iter().any(|(n, _)| *n == name) {
             scored.push((name, body.matches(name).count()));
         }
@@ -203,6 +215,17 @@ pub fn read_district(text: &str, header: &str) -> String {
         })
         .map(|(name, _)| name.to_owned())
         .unwrap_or_default()
+}
+
+/// A name anchored by a city or a government (`市增城区`, `荔湾区人民政府`)
+/// is a district unless it is one of the few generic words: the character
+/// before the suffix alone says nothing here (增城区, 荔湾区).
+fn is_generic_anchored(name: &str) -> bool {
+    GENERIC_NAMES.contains(&name)
+        || name
+            .chars()
+            .next()
+            .is_some_and(|c| GENERIC_FIRST.contains(c))
 }
 
 fn is_generic(name: &str) -> bool {
@@ -267,6 +290,8 @@ mod tests {
         // 荔湾区 is a district although 大湾区 is not.
         let bay = "广州市荔湾区2022年国民经济和社会发展计划执行情况\n融入粤港澳大湾区";
         assert_eq!(read_district(bay, bay), "荔湾区");
+        let city = "广州市增城区人民政府关于增城区2023年国民经济和社会发展计划执行情况\n";
+        assert_eq!(read_district(city, city), "增城区");
         let titled = "安和区2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n";
         assert_eq!(read_district(titled, titled), "安和区");
     }
