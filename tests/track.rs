@@ -1,11 +1,14 @@
 //! `luoshi track` and `luoshi explain --link` end to end: on the real reports
-//! of fixtures/reports and on the synthetic chains of fixtures/synthetic.
+//! of fixtures/reports, on the synthetic chains of fixtures/synthetic, and
+//! with targets added in a `--rules` folder.
 
 use assert_cmd::Command;
 use serde_json::Value;
 
 #[path = "track/gold.rs"]
 mod gold;
+#[path = "track/rules_folder.rs"]
+mod rules_folder;
 
 fn luoshi() -> Command {
     Command::cargo_bin("luoshi").expect("binary built")

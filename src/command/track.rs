@@ -1,7 +1,8 @@
 //! `luoshi track`: reports in, one fulfilment row per plan out; and
 //! `luoshi explain --link`, which shows how one row was linked. Reads and
 //! extracts every report, summarises what each one reviewed (from its report
-//! kind and section coverage), links, filters and hands the rows to `render`.
+//! kind and section coverage), takes the relations between targets from the
+//! rules, links, filters and hands the rows to `render`.
 
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, Format, TrackArgs};
@@ -42,10 +43,12 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         ));
     }
     let corpus = read_corpus(&args.paths, &rules)?;
+    let relations = rules.target_relations();
     let mut rows = link(&LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,
         self_reports: &corpus.self_reports,
+        targets: &relations,
     });
     rows.retain(|r| {
         args.district
@@ -93,10 +96,12 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     let rules = RuleSet::load(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
     let corpus = read_corpus(&args.paths, &rules)?;
+    let relations = rules.target_relations();
     let input = LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,
         self_reports: &corpus.self_reports,
+        targets: &relations,
     };
     let rows = explain_link(&input, district, target, year);
     let mut out = Output::open(None)?;

@@ -4,21 +4,11 @@
 
 use super::fulfilment::{Candidate, Decision, OutcomeRef};
 use super::judge::same_value;
+use super::relations::TargetRelations;
 use super::scope::{scope_similarity, SAME_SCOPE_THRESHOLD};
 use super::{district_key, stock, DistrictKey, GroupKey};
 use crate::statement::{Kind, Measure, Period, Statement};
 use std::collections::HashMap;
-
-/// Targets that are near each other without being the same: a figure for one
-/// is never a verdict on the other, but a reader should see it. A flow `X`
-/// and its stock `X_total` are related as well (see [`related_targets`]).
-pub const RELATED_TARGETS: &[(&str, &str)] = &[
-    ("school_places_k12", "school_places_public"),
-    ("kindergarten_places", "school_places_public"),
-];
-
-/// Suffix that names the stock (running total) of a flow target.
-pub const STOCK_SUFFIX: &str = "_total";
 
 /// An outcome with what is needed to prefer one over another.
 #[derive(Debug, Clone)]
@@ -37,7 +27,11 @@ pub(crate) struct OutcomePool<'a> {
 }
 
 impl<'a> OutcomePool<'a> {
-    pub fn build(statements: &'a [Statement], ranks: &HashMap<&str, usize>) -> OutcomePool<'a> {
+    pub fn build(
+        statements: &'a [Statement],
+        relations: &'a TargetRelations,
+        ranks: &HashMap<&str, usize>,
+    ) -> OutcomePool<'a> {
         let mut pool = OutcomePool::default();
         for s in statements.iter().filter(|s| s.kind == Kind::Outcome) {
             let pooled = Pooled {
@@ -52,7 +46,7 @@ impl<'a> OutcomePool<'a> {
             );
             pool.by_key.entry(key).or_default().push(pooled);
         }
-        for (key, pooled) in stock::derive_flows(statements, ranks) {
+        for (key, pooled) in stock::derive_flows(statements, relations, ranks) {
             pool.by_key.entry(key).or_default().push(pooled);
         }
         pool
@@ -165,29 +159,14 @@ pub(crate) fn choose(candidates: &mut [Candidate], pooled: &[&Pooled]) -> (Optio
     (Some(best), conflicting)
 }
 
-/// Targets whose figures are near misses for `target`.
-pub fn related_targets(target: &str) -> Vec<String> {
-    let mut out: Vec<String> = RELATED_TARGETS
-        .iter()
-        .filter_map(|&(a, b)| match target {
-            t if t == a => Some(b.to_owned()),
-            t if t == b => Some(a.to_owned()),
-            _ => None,
-        })
-        .collect();
-    match target.strip_suffix(STOCK_SUFFIX) {
-        Some(flow) => out.push(flow.to_owned()),
-        None => out.push(format!("{target}{STOCK_SUFFIX}")),
-    }
-    out
-}
-
 /// Near misses for a plan: same-target outcomes in another unit or measure,
-/// and stated outcomes of related targets for the same area.
+/// and stated outcomes of related targets (as `relations` declares them) for
+/// the same area.
 pub(crate) fn drift(
     plan: &PlanSide<'_>,
     district: DistrictKey<'_>,
     pool: &OutcomePool<'_>,
+    relations: &TargetRelations,
     same_target: &[Candidate],
 ) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = same_target
@@ -195,8 +174,8 @@ pub(crate) fn drift(
         .filter(|c| matches!(c.decision, Decision::OtherUnit | Decision::OtherMeasure))
         .cloned()
         .collect();
-    for related in related_targets(plan.target) {
-        let key = (district, related.as_str(), plan.year);
+    for related in relations.related(plan.target) {
+        let key = (district, related, plan.year);
         out.extend(
             pool.get(&key)
                 .iter()

@@ -2,10 +2,12 @@
 //! later for the same district, target, scope and year, and judges fulfilment.
 //!
 //! [`link`] is a pure function: statements from `extract`, a summary of what
-//! each report reviewed ([`ReportSummary`]) and the completion ratios reports
-//! state about themselves ([`SelfReport`]) go in; one [`Fulfilment`] per plan
-//! comes out, ordered by district, year, target and scope. It depends on what
-//! the documents say (district, dates, reviewed periods), never on file names.
+//! each report reviewed ([`ReportSummary`]), the completion ratios reports
+//! state about themselves ([`SelfReport`]) and the relations between targets
+//! declared in the rules ([`TargetRelations`]) go in; one [`Fulfilment`] per
+//! plan comes out, ordered by district, year, target and scope. It depends on
+//! what the documents say (district, dates, reviewed periods) and what the
+//! rules declare, never on file names or the shape of target ids.
 //!
 //! How a row is built:
 //! - **Plans.** Plan statements are grouped by district, target, year, unit and
@@ -19,16 +21,18 @@
 //!   figure beats one derived from stocks, a final figure beats a 预计 one, and
 //!   a later report beats an earlier one. Comparable figures of the taken
 //!   period that disagree (beyond half a percent) flag the row `conflicting`.
-//! - **Stocks.** Two stock statements of a `X_total` target at consecutive
-//!   dates give a derived flow of target `X` ([`stock`]): year-end to year-end
-//!   is a full-year outcome, year-end to mid-year a mid-year one.
+//! - **Stocks.** Two stock statements of a target at consecutive dates give a
+//!   derived flow of the target its rule names in `stock_of` ([`stock`]):
+//!   year-end to year-end is a full-year outcome, year-end to mid-year a
+//!   mid-year one.
 //! - **Verdict.** See [`judge`] for the bound rules and tolerances. With no
 //!   full-year outcome, a row is `unreported` when a full-year review of that
 //!   district and year is among the inputs (the reports searched are listed),
 //!   else `on_pace`/`behind_pace` from a mid-year outcome, else `pending`.
-//! - **Near misses.** Outcomes of a related target (K-12 places vs places of all
-//!   levels, a flow vs its `_total` stock) or of the same target in a unit that
-//!   does not convert are listed in `drift`, never judged; the row is flagged
+//! - **Near misses.** Outcomes of a related target (declared with `related`,
+//!   such as K-12 places vs places of all levels, or a flow and the stock that
+//!   names it in `stock_of`) or of the same target in a unit that does not
+//!   convert are listed in `drift`, never judged; the row is flagged
 //!   `indicator_drift` when nothing comparable was found.
 //! - **Self-reported ratios** ("完成年度投资计划的72.6%") are checked against
 //!   outcome / plan from the same report and flagged `self_report_mismatch`
@@ -44,6 +48,7 @@ mod candidates;
 pub mod explain;
 pub mod fulfilment;
 pub mod judge;
+pub mod relations;
 mod row;
 pub mod scope;
 pub mod stock;
@@ -56,6 +61,7 @@ pub use fulfilment::{
 pub use crate::statement::SelfReport;
 use crate::statement::{Kind, Period, Statement};
 use chrono::NaiveDate;
+pub use relations::TargetRelations;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -81,11 +87,13 @@ pub struct ReviewedPeriod {
 }
 
 /// Everything linking needs.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct LinkInput<'a> {
     pub statements: &'a [Statement],
     pub reports: &'a [ReportSummary],
     pub self_reports: &'a [SelfReport],
+    /// How targets relate, from the rules in effect.
+    pub targets: &'a TargetRelations,
 }
 
 /// Links every plan in the input to its outcomes and judges it.
@@ -143,6 +151,8 @@ pub(crate) struct Context<'a> {
     /// Rank of each report by date (later reports rank higher).
     pub ranks: HashMap<&'a str, usize>,
     pub outcomes: candidates::OutcomePool<'a>,
+    /// How targets relate: stocks to their flows, near misses.
+    pub relations: &'a TargetRelations,
     /// Reports that reviewed each (district, year), with the period.
     pub reviews: HashMap<(DistrictKey<'a>, i32), Vec<Searched>>,
     pub self_reports: HashMap<GroupKey<'a>, Vec<&'a SelfReport>>,
@@ -184,10 +194,11 @@ impl<'a> Context<'a> {
                 .or_default()
                 .push(s);
         }
-        let outcomes = candidates::OutcomePool::build(input.statements, &ranks);
+        let outcomes = candidates::OutcomePool::build(input.statements, input.targets, &ranks);
         Context {
             ranks,
             outcomes,
+            relations: input.targets,
             reviews,
             self_reports,
         }

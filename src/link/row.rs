@@ -56,7 +56,13 @@ fn build_row(
         .map(|p| candidates::classify(&side, p))
         .collect();
     let (taken, conflicting) = candidates::choose(&mut outcomes, &pooled);
-    let drift = candidates::drift(&side, key.0, &context.outcomes, &outcomes);
+    let drift = candidates::drift(
+        &side,
+        key.0,
+        &context.outcomes,
+        context.relations,
+        &outcomes,
+    );
     let reviews = context
         .reviews
         .get(&(key.0, key.2))

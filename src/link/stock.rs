@@ -2,16 +2,17 @@
 //!
 //! A report says "累计建成5G基站7788个" at mid-2021 and another "累计建成…" at
 //! the end of 2020; the difference is what was built in the first half of
-//! 2021. Each stock statement of a target named `X_total` (the convention of
-//! the target list) is paired with the year-end figure of the year before,
-//! or, failing that, with the figure just before it; the difference becomes
-//! a derived outcome of the flow target `X`, marked `derived` and naming both
-//! stock statements. Only a year-end to year-end difference (a full year) or
-//! a year-end to mid-year difference (a first half) is compared with a plan;
-//! other spans are shown but passed over.
+//! 2021. Each stock statement of a target whose rule names the flow it
+//! accumulates (`stock_of`, see [`TargetRelations`]) is paired with the
+//! year-end figure of the year before, or, failing that, with the figure just
+//! before it; the difference becomes a derived outcome of that flow target,
+//! marked `derived` and naming both stock statements. Only a year-end to
+//! year-end difference (a full year) or a year-end to mid-year difference (a
+//! first half) is compared with a plan; other spans are shown but passed over.
 
-use super::candidates::{outcome_of, Pooled, STOCK_SUFFIX};
+use super::candidates::{outcome_of, Pooled};
 use super::fulfilment::{OutcomeRef, StockPoint};
+use super::relations::TargetRelations;
 use super::scope::cluster_by_scope;
 use super::{district_key, DistrictKey, GroupKey};
 use crate::statement::{Kind, Measure, Period, Statement};
@@ -20,6 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 /// Every flow derived from pairs of stock statements, with its district.
 pub(crate) fn derive_flows<'a>(
     statements: &'a [Statement],
+    relations: &'a TargetRelations,
     ranks: &HashMap<&str, usize>,
 ) -> Vec<(GroupKey<'a>, Pooled)> {
     let rank = |s: &Statement| ranks.get(s.path.as_str()).copied().unwrap_or(0);
@@ -27,7 +29,7 @@ pub(crate) fn derive_flows<'a>(
     for s in statements {
         if s.kind == Kind::Outcome
             && s.measure == Measure::Stock
-            && s.target.ends_with(STOCK_SUFFIX)
+            && relations.flow_of(&s.target).is_some()
         {
             stocks
                 .entry((
@@ -41,7 +43,7 @@ pub(crate) fn derive_flows<'a>(
     }
     let mut out = Vec::new();
     for ((district, target, _unit), group) in stocks {
-        let Some(flow_target) = target.strip_suffix(STOCK_SUFFIX) else {
+        let Some(flow_target) = relations.flow_of(target) else {
             continue;
         };
         for area in cluster_by_scope(group, |s| s.scope.as_str()) {

@@ -98,10 +98,14 @@ fn linked() -> Vec<Fulfilment> {
         line: 70,
     }];
     let reports = reports();
+    let relations = RuleSet::load(None)
+        .expect("default rules load")
+        .target_relations();
     link(&LinkInput {
         statements: &statements,
         reports: &reports,
         self_reports: &self_reports,
+        targets: &relations,
     })
 }
 

@@ -216,11 +216,13 @@ fn a_self_reported_ratio_is_checked() {
         line: 7,
     };
     let reports = &chain()[..2];
+    let targets = relations();
     let confirmed = [claim(72.6)];
     let row = link(&LinkInput {
         statements: &statements,
         reports,
         self_reports: &confirmed,
+        targets: &targets,
     })
     .remove(0);
     assert_eq!(row.status, Status::OnPace);
@@ -232,6 +234,7 @@ fn a_self_reported_ratio_is_checked() {
         statements: &statements,
         reports,
         self_reports: &wrong,
+        targets: &targets,
     })
     .remove(0);
     assert_eq!(row.self_reports[0].agrees, Some(false));
@@ -329,10 +332,12 @@ fn explain_lists_other_years_and_reasons() {
         outcome("anhe-2031-gwr", "land_reserve", 2030, Period::FY, 4100.0),
     ];
     let reports = chain();
+    let targets = relations();
     let input = LinkInput {
         statements: &statements,
         reports: &reports,
         self_reports: &[],
+        targets: &targets,
     };
     let rows = explain::explain(&input, "安和", "land_reserve", 2030);
     assert_eq!(rows.len(), 1);

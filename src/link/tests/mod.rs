@@ -4,6 +4,7 @@ use super::*;
 use crate::statement::{Bound, Measure, Position};
 
 mod evidence;
+mod relations;
 mod verdicts;
 
 /// A statement of 安和区 with the common fields filled in.
@@ -88,11 +89,48 @@ pub(super) fn chain() -> Vec<ReportSummary> {
     ]
 }
 
+/// The relations these tests rely on, declared as the default rules declare
+/// them: K-12 and kindergarten places are near misses for public places of all
+/// levels, and the running total of 5G base stations accumulates the new ones.
+pub(super) fn relations() -> TargetRelations {
+    let mut relations = TargetRelations::new();
+    relations.declare(
+        "kindergarten_places",
+        Measure::Flow,
+        None,
+        ["school_places_public"],
+    );
+    relations.declare(
+        "school_places_k12",
+        Measure::Flow,
+        None,
+        ["school_places_public"],
+    );
+    relations.declare("school_places_public", Measure::Flow, None, []);
+    relations.declare("g5_base_stations", Measure::Flow, None, []);
+    relations.declare(
+        "g5_base_stations_total",
+        Measure::Stock,
+        Some("g5_base_stations"),
+        [],
+    );
+    relations
+}
+
 pub(super) fn run(statements: &[Statement], reports: &[ReportSummary]) -> Vec<Fulfilment> {
+    run_with(statements, reports, &relations())
+}
+
+pub(super) fn run_with(
+    statements: &[Statement],
+    reports: &[ReportSummary],
+    targets: &TargetRelations,
+) -> Vec<Fulfilment> {
     link(&LinkInput {
         statements,
         reports,
         self_reports: &[],
+        targets,
     })
 }
 

@@ -1,7 +1,7 @@
 //! Rendering of rows linked from hand-built statements of an invented district.
 
 use super::*;
-use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod};
+use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, TargetRelations};
 use crate::statement::{Kind, Period, Position, Statement};
 
 fn st(doc: &str, kind: Kind, target: &str, year: i32, period: Period, value: f64) -> Statement {
@@ -84,6 +84,7 @@ fn rows() -> Vec<Fulfilment> {
         statements: &statements,
         reports: &reports,
         self_reports: &[],
+        targets: &TargetRelations::new(),
     })
 }
 
