@@ -3,7 +3,6 @@
 //! Loading is strict: every file is parsed and checked by `rule_check`, and
 //! the first error stops the run (exit 78) with its `path:line:col`.
 
-use crate::link::TargetRelations;
 use crate::rule::Target;
 use crate::rule_check::{self, ParsedFile, Severity};
 use std::path::{Path, PathBuf};
@@ -155,22 +154,6 @@ impl RuleSet {
     /// The target with this id.
     pub fn get(&self, id: &str) -> Option<&LoadedTarget> {
         self.targets.iter().find(|t| t.target.id.get_ref() == id)
-    }
-
-    /// How the targets in effect relate (`stock_of`, `related`), as linking
-    /// takes it.
-    pub fn target_relations(&self) -> TargetRelations {
-        let mut relations = TargetRelations::new();
-        for loaded in &self.targets {
-            let t = &loaded.target;
-            relations.declare(
-                t.id.get_ref(),
-                t.measure,
-                t.stock_of.as_ref().map(|s| s.get_ref().as_str()),
-                t.related.iter().map(|r| r.get_ref().as_str()),
-            );
-        }
-        relations
     }
 }
 

@@ -11,7 +11,7 @@ use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::Extractor;
 use crate::input::report_files;
 use crate::link::explain::{district_matches, explain as explain_link};
-use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status};
+use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status, TargetRelations};
 use crate::render;
 use crate::render::track::TargetNames;
 use crate::rule_set::RuleSet;
@@ -43,7 +43,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         ));
     }
     let corpus = read_corpus(&args.paths, &rules)?;
-    let relations = rules.target_relations();
+    let relations = TargetRelations::of(&rules);
     let mut rows = link(&LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,
@@ -96,7 +96,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     let rules = RuleSet::load(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
     let corpus = read_corpus(&args.paths, &rules)?;
-    let relations = rules.target_relations();
+    let relations = TargetRelations::of(&rules);
     let input = LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,

@@ -7,6 +7,7 @@
 //! target a user adds gets the same linking as a default one; nothing here
 //! reads files or guesses from the shape of an id.
 
+use crate::rule_set::RuleSet;
 use crate::statement::Measure;
 use std::collections::{BTreeSet, HashMap};
 
@@ -28,6 +29,21 @@ struct Relation {
 }
 
 impl TargetRelations {
+    /// How the targets of a rule set relate (`stock_of`, `related`).
+    pub fn of(rules: &RuleSet) -> TargetRelations {
+        let mut relations = TargetRelations::new();
+        for loaded in &rules.targets {
+            let t = &loaded.target;
+            relations.declare(
+                t.id.get_ref(),
+                t.measure,
+                t.stock_of.as_ref().map(|s| s.get_ref().as_str()),
+                t.related.iter().map(|r| r.get_ref().as_str()),
+            );
+        }
+        relations
+    }
+
     /// No relations: every target stands alone.
     pub fn new() -> TargetRelations {
         TargetRelations::default()

@@ -5,6 +5,7 @@
 
 use luoshi::link::{
     link, Decision, Fulfilment, LinkInput, ReportSummary, ReviewedPeriod, SelfReport,
+    TargetRelations,
 };
 use luoshi::rule_set::RuleSet;
 use luoshi::statement::{Period, Position, Statement};
@@ -98,9 +99,7 @@ fn linked() -> Vec<Fulfilment> {
         line: 70,
     }];
     let reports = reports();
-    let relations = RuleSet::load(None)
-        .expect("default rules load")
-        .target_relations();
+    let relations = TargetRelations::of(&RuleSet::load(None).expect("default rules load"));
     link(&LinkInput {
         statements: &statements,
         reports: &reports,
