@@ -89,7 +89,11 @@ pub fn read(
     let restated = candidate.order == Order::ValueFirst
         && TARGET_NOUNS.iter().any(|w| after_term.starts_with(w));
     let plan_cue = restated || PLAN_CUES.iter().any(|w| region.contains(w));
-    let estimated = region.contains(ESTIMATE);
+    // 预计 governs the whole statement, often from the term's clause
+    // (`预计实现地区生产总值1520亿元,增长6.5%`).
+    let statement_start =
+        phrase_start(text, sentence, candidate.term.range.start.min(q.span.start));
+    let estimated = text[statement_start..q.span.start].contains(ESTIMATE);
     let last_year = region.contains("去年");
     let explicit = explicit_year(region);
     let half = region.contains("上半年");
@@ -174,6 +178,12 @@ pub fn read(
         }
     };
     let estimated = estimated && kind == Kind::Outcome;
+    // A result's only hedge is 预计; a plan keeps the commitment word as written.
+    let hedge = match kind {
+        Kind::Plan => hedge,
+        Kind::Outcome if estimated => ESTIMATE.to_owned(),
+        Kind::Outcome => String::new(),
+    };
     if estimated {
         because.push("预计 marks an estimate".into());
     }
