@@ -4,6 +4,7 @@
 pub mod diagnostic;
 pub mod eval;
 pub mod explain;
+pub mod progress;
 pub mod rule_list;
 pub mod statements;
 mod text;
