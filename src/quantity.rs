@@ -31,7 +31,8 @@ pub struct Quantity {
     /// Value in `unit.surface`, multipliers applied (`1.3万个` → 13000 个);
     /// negative for a fall (`下降3.2%` → −3.2).
     pub value: f64,
-    /// Upper end of a range (`2.5—3万` → 30000).
+    /// Upper end of a range (`2.5—3万` → 30000), in the same unit and with
+    /// the same sign as `value`.
     pub upper: Option<f64>,
     pub unit: &'static Unit,
     pub bound: Bound,
@@ -39,7 +40,9 @@ pub struct Quantity {
     pub direction: Option<Direction>,
     /// Byte range of the whole quantity, bound and direction words included.
     pub span: Range<usize>,
-    /// Byte range of the numeral alone.
+    /// Byte range of the numeral alone: a minus sign, both ends of a range
+    /// and multiplier words that are not part of the unit are inside
+    /// (`1.3万` in `1.3万个`, `748.7` in `748.7亿元`).
     pub number: Range<usize>,
 }
 
@@ -57,7 +60,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
     let (mut at, mut floor) = (0, 0);
     while let Some(&byte) = bytes.get(at) {
         if !may_start(text, at, byte) {
-            at += 1;
+            at += utf8_width(byte);
             continue;
         }
         match read_quantity(text, at, floor) {
@@ -81,19 +84,35 @@ pub fn parse(text: &str) -> Option<Quantity> {
 /// Percent written in words: `百分之五`.
 const PERCENT_IN_WORDS: &str = "百分之";
 
+/// Characters that make the number after them an ordinal (`第3名`, `十一届九次`).
+const ORDINAL_MARKERS: &[char] = &['第', '届'];
+
 /// Separators of a range (`2.5—3万`, `5至10个`).
 const RANGE_SEPARATORS: &[&str] = &["-", "~", "—", "–", "至", "到"];
 
 /// Whether a number may start at byte `at` (whose value is `byte`). Only
-/// lead bytes of three-byte characters are decoded, so the common case (any
-/// other character) costs a comparison.
+/// characters whose first two bytes could be a Chinese numeral's are decoded,
+/// so the common case (any other character) costs a comparison or two.
 fn may_start(text: &str, at: usize, byte: u8) -> bool {
+    let next = || text.as_bytes().get(at + 1).copied().unwrap_or(0);
     match byte {
         b'0'..=b'9' => true,
-        b'-' => text.as_bytes().get(at + 1).is_some_and(u8::is_ascii_digit),
-        0xE3..=0xE9 => char_at(text, at).is_some_and(numeral::is_chinese_numeral),
+        b'-' => next().is_ascii_digit(),
+        // Lead and second bytes of 零〇一二两三四五六七八九十百千万亿.
+        0xE3..=0xE9 => {
+            matches!(
+                next(),
+                0x80 | 0x85 | 0x8D | 0x99 | 0x9B | 0xB8 | 0xB9 | 0xBA
+            ) && char_at(text, at).is_some_and(numeral::is_chinese_numeral)
+        }
         _ => false,
     }
+}
+
+/// Bytes in the character that `lead` starts; 1 for a stray continuation
+/// byte, so the walk always moves on.
+fn utf8_width(lead: u8) -> usize {
+    1 + usize::from(lead >= 0xC0) + usize::from(lead >= 0xE0) + usize::from(lead >= 0xF0)
 }
 
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -173,7 +192,7 @@ fn number_and_unit(text: &str, start: usize) -> Result<Core, usize> {
     if glued_to_code || char_at(text, lower.end).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Err(skip_code(text, lower.end));
     }
-    if before == Some('第') {
+    if before.is_some_and(|c| ORDINAL_MARKERS.contains(&c)) {
         return Err(lower.end);
     }
     let (value, upper, number_end) = match range_upper(text, &lower).filter(|_| !negative) {
@@ -196,6 +215,19 @@ fn number_and_unit(text: &str, start: usize) -> Result<Core, usize> {
         }
     }
     let (unit, end) = unit.ok_or(number_end)?;
+    let one_chinese_digit = text
+        .get(number_start..number_end)
+        .is_some_and(|n| n.chars().count() == 1)
+        && !lower.multiplied
+        && upper.is_none()
+        && !text
+            .as_bytes()
+            .get(number_start)
+            .is_some_and(u8::is_ascii_digit);
+    if one_chinese_digit && unit.surface == "元" {
+        // `三元里`, `一元化`: a word, not an amount of money.
+        return Err(end);
+    }
     Ok(Core {
         value,
         upper,
@@ -263,4 +295,18 @@ fn skip_code(text: &str, from: usize) -> usize {
     from + text.get(from..).map_or(0, |r| {
         r.bytes().take_while(u8::is_ascii_alphanumeric).count()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_test_lets_every_numeral_character_through() {
+        for c in "零〇一二两三四五六七八九十百千万亿".chars() {
+            let text = c.to_string();
+            assert!(may_start(&text, 0, text.as_bytes()[0]), "{c}");
+        }
+        assert!(!may_start("批", 0, "批".as_bytes()[0]));
+    }
 }

@@ -33,6 +33,10 @@ pub struct Target {
     /// Further canonical units the target may be counted in (land: 宗).
     #[serde(default)]
     pub alt_units: Vec<Spanned<String>>,
+    /// Other counter words that count the same things as `unit` (5G base
+    /// stations in 座 as well as 个); values in them are recorded in `unit`.
+    #[serde(default)]
+    pub counters: Vec<Spanned<String>>,
     pub measure: Measure,
     /// Words that name the target (simplified script).
     pub terms: Vec<Spanned<String>>,

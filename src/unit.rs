@@ -3,6 +3,8 @@
 //! Targets state their canonical unit; a quantity fits a target when its unit
 //! converts to that canonical unit.
 
+use std::sync::LazyLock;
+
 /// A unit as written after a number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Unit {
@@ -24,15 +26,34 @@ pub fn lookup(surface: &str) -> Option<&'static Unit> {
 /// `at` is not a char boundary.
 pub fn longest_at(text: &str, at: usize) -> Option<&'static Unit> {
     let rest = text.get(at..)?;
-    let mut best: Option<&'static Unit> = None;
+    let first = rest.chars().next()?;
+    let index = BY_FIRST_CHAR
+        .binary_search_by_key(&first, |(c, _)| *c)
+        .ok()?;
+    let (_, units) = BY_FIRST_CHAR.get(index)?;
+    units.iter().copied().find(|u| rest.starts_with(u.surface))
+}
+
+/// Units grouped by their first character (sorted, for binary search), the
+/// longest surface first in each group. The scanner looks up a unit after
+/// every numeral, so this is built once rather than walking the whole table.
+static BY_FIRST_CHAR: LazyLock<Vec<(char, Vec<&'static Unit>)>> = LazyLock::new(|| {
+    let mut groups: Vec<(char, Vec<&'static Unit>)> = Vec::new();
     for unit in UNITS {
-        let longer = best.is_none_or(|b| unit.surface.len() > b.surface.len());
-        if longer && rest.starts_with(unit.surface) {
-            best = Some(unit);
+        let Some(first) = unit.surface.chars().next() else {
+            continue;
+        };
+        match groups.iter_mut().find(|(c, _)| *c == first) {
+            Some((_, units)) => units.push(unit),
+            None => groups.push((first, vec![unit])),
         }
     }
-    best
-}
+    for (_, units) in &mut groups {
+        units.sort_by_key(|u| std::cmp::Reverse(u.surface.len()));
+    }
+    groups.sort_by_key(|(c, _)| *c);
+    groups
+});
 
 /// Whether `unit` is a canonical unit a target may declare.
 pub fn is_canonical(unit: &str) -> bool {

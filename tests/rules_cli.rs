@@ -57,7 +57,7 @@ fn unknown_field() {
     let expected = r#"tests/rules/broken/unknown_field.toml:7:1: error: unknown field `trems`
 7 | trems = ["充电桩"]
   | ^^^^^
-  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `measure`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
+  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `counters`, `measure`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
 "#;
     assert_eq!(
         check_broken("unknown_field"),

@@ -14,13 +14,14 @@ pub fn run(args: ExplainArgs) -> Result<u8> {
     let extractor = Extractor::new(&rules)?;
     let (doc, range) = match (&args.text, &args.location) {
         (Some(text), None) => {
-            let doc = Document::from_text(Path::new("<text>"), text.clone());
+            let doc =
+                Document::from_text(Path::new("<text>"), text.clone(), extractor.normaliser());
             let range = 0..doc.text.len();
             (doc, range)
         }
         (None, Some(location)) => {
             let (path, line) = parse_location(location)?;
-            let doc = Document::read(&path)?;
+            let doc = Document::read(&path, extractor.normaliser())?;
             let original = doc.line_range(line).ok_or_else(|| Error::Input {
                 path: path.clone(),
                 message: format!(

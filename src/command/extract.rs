@@ -7,6 +7,7 @@ use super::Output;
 use crate::cli::{ExtractArgs, Format, KindArg};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::Extractor;
+use crate::input::report_files;
 use crate::render::{self, statements::StatementWriter};
 use crate::rule_set::RuleSet;
 use crate::statement::{Kind, Statement};
@@ -14,11 +15,7 @@ use std::io;
 
 pub fn run(args: ExtractArgs) -> Result<u8> {
     let rules = RuleSet::load(args.common.rules.as_deref())?;
-    for id in &args.targets {
-        if rules.get(id).is_none() {
-            return Err(Error::Usage(format!("unknown target id `{id}`")));
-        }
-    }
+    super::check_target_ids(&rules, &args.targets)?;
     let extractor = Extractor::new(&rules)?;
     let kind = args.kind.map(|k| match k {
         KindArg::Plan => Kind::Plan,
@@ -28,6 +25,8 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         (args.targets.is_empty() || args.targets.contains(&s.target))
             && kind.is_none_or(|k| s.kind == k)
     };
+    // A path that does not exist is a typo: say so before writing anything.
+    let files = report_files(&args.paths)?;
     let mut out = Output::open(args.common.output.as_deref())?;
     let format = args.format.unwrap_or(if out.is_terminal() {
         Format::Table
@@ -36,16 +35,11 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     });
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
-        let tally = stream(
-            &args.paths,
-            &extractor,
-            args.common.quiet,
-            |_doc, mut found| {
-                found.retain(|s| wanted(s));
-                writer.write(&found).map_err(Error::Output)?;
-                Ok(found.len())
-            },
-        )?;
+        let tally = stream(&files, &extractor, args.common.quiet, |_doc, mut found| {
+            found.retain(|s| wanted(s));
+            writer.write(&found).map_err(Error::Output)?;
+            Ok(found.len())
+        })?;
         writer.finish().map_err(Error::Output)?;
         Ok(tally)
     })();

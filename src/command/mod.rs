@@ -2,6 +2,7 @@
 //! and hands the typed result to `render`. Commands never format output
 //! themselves.
 
+mod docs;
 mod eval;
 mod explain;
 mod extract;
@@ -10,7 +11,9 @@ mod reports;
 mod rules;
 
 use crate::cli::{Cli, Command};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::rule_set::RuleSet;
+use crate::suggestion::did_you_mean;
 
 pub use output::Output;
 
@@ -21,8 +24,25 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Eval(args) => eval::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),
+        Command::Docs(args) => docs::run(args),
         _ => Err(crate::error::Error::Usage(
             "this command is not available yet".into(),
         )),
     }
+}
+
+/// Fails with a usage error, and a suggestion, when an id is not a target in effect.
+pub fn check_target_ids(rules: &RuleSet, ids: &[String]) -> Result<()> {
+    for id in ids {
+        if rules.get(id).is_none() {
+            let known = rules.targets.iter().map(|t| t.target.id.get_ref().as_str());
+            let hint = did_you_mean(id, known)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(Error::Usage(format!(
+                "unknown target id `{id}`{hint} (`luoshi rules list` shows them all)"
+            )));
+        }
+    }
+    Ok(())
 }

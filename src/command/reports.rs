@@ -3,7 +3,7 @@
 //! each file's statements on in input order. Only one batch of statements is
 //! held at a time and each document is dropped as soon as it is extracted, so
 //! memory does not grow with the corpus. A file that cannot be read (missing,
-//! unreadable, binary, empty, over [`MAX_REPORT_BYTES`], undecodable) is
+//! unreadable, binary, empty, over [`crate::document::MAX_BYTES`], undecodable) is
 //! reported with its path and skipped; the run goes on with the rest.
 
 use crate::document::Document;
@@ -16,11 +16,6 @@ use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
-/// Largest report file read, in bytes. Real reports are well under 1 MB; a
-/// file this size is a dump or a mistake, and reading it would hold
-/// several times its size in memory.
-pub const MAX_REPORT_BYTES: u64 = 64 * 1024 * 1024;
-
 /// Files handed to each thread per batch: enough that one long report does
 /// not leave the other cores idle for long, few enough that a batch's
 /// statements stay small.
@@ -31,7 +26,7 @@ const FILES_PER_THREAD: usize = 8;
 pub struct Tally {
     /// Files read and extracted.
     pub read: usize,
-    /// Files and paths skipped.
+    /// Files skipped.
     pub skipped: usize,
     /// Statements handed on (after the caller's filter).
     pub statements: usize,
@@ -47,30 +42,18 @@ enum FileOutcome {
     Skipped(String),
 }
 
-/// Reads and extracts every report under `paths`, calling `each(doc,
+/// Reads and extracts `files` (see [`report_files`]), calling `each(doc,
 /// statements)` for every file read, in input order; `each` returns how many
-/// statements it kept. Skipped files are reported through `progress`.
-/// Stops at the first error `each` returns (the output failed).
+/// statements it kept. Skipped files are reported on standard error. Stops at
+/// the first error `each` returns (the output failed).
 pub fn stream(
-    paths: &[PathBuf],
+    files: &[PathBuf],
     extractor: &Extractor,
     quiet: bool,
     mut each: impl FnMut(&str, Vec<Statement>) -> Result<usize>,
 ) -> Result<Tally> {
     let mut tally = Tally::default();
-    let mut files = Vec::new();
-    let mut unwalkable = Vec::new();
-    for path in paths {
-        match report_files(std::slice::from_ref(path)) {
-            Ok(found) => files.extend(found),
-            Err(err) => unwalkable.push(format!("skipped {err}")),
-        }
-    }
     let progress = Progress::new(files.len(), quiet);
-    for note in unwalkable {
-        tally.skipped += 1;
-        progress.note(&note);
-    }
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
     for chunk in files.chunks(batch) {
         let outcomes: Vec<FileOutcome> = chunk
@@ -105,10 +88,13 @@ pub struct Harvest {
 }
 
 /// Reads and extracts every report under `paths` and keeps every statement.
+/// A path on the command line that does not exist stops the run before any
+/// file is read: it is a typo, not a bad report.
 pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<Harvest> {
+    let files = report_files(paths)?;
     let mut statements = Vec::new();
     let mut documents = Vec::new();
-    let tally = stream(paths, extractor, quiet, |doc, found| {
+    let tally = stream(&files, extractor, quiet, |doc, found| {
         documents.push(doc.to_owned());
         let n = found.len();
         statements.extend(found);
@@ -126,7 +112,7 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
 /// skipped file (the panic message is on standard error already).
 fn process(path: &Path, extractor: &Extractor) -> FileOutcome {
     let work = AssertUnwindSafe(|| {
-        let doc = read(path)?;
+        let doc = read(path, extractor)?;
         let statements = extractor.extract(&doc);
         Ok::<_, String>(FileOutcome::Read {
             doc: doc.name,
@@ -143,16 +129,7 @@ fn process(path: &Path, extractor: &Extractor) -> FileOutcome {
     }
 }
 
-/// Reads one report, refusing files over [`MAX_REPORT_BYTES`] before reading them.
-fn read(path: &Path) -> Result<Document, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?
-        .len();
-    if size > MAX_REPORT_BYTES {
-        return Err(format!(
-            "{}: file too large ({size} bytes; the limit is {MAX_REPORT_BYTES})",
-            path.display()
-        ));
-    }
-    Document::read(path).map_err(|e| e.to_string())
+/// Reads one report; files over [`crate::document::MAX_BYTES`] are refused before reading.
+fn read(path: &Path, extractor: &Extractor) -> Result<Document, String> {
+    Document::read(path, extractor.normaliser()).map_err(|e| e.to_string())
 }

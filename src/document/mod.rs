@@ -4,6 +4,28 @@
 //! keeping a map back to the decoded original, and reads its structure: which
 //! district and kind of report it is, when it was delivered, and which
 //! sections review which period or plan which year.
+//!
+//! Steps, each in its own module: `decode` (bytes → text, encoding detected),
+//! `html` (saved pages → text), `normalise` with `script` and `variants`
+//! (the matching view, mapped back byte by byte through `mapped`), then
+//! `sections`, `report` and `table` read the structure of the normalised text.
+//!
+//! Positions and quotes refer to `original`: the decoded file for plain
+//! text, the extracted text (see `html`) for saved HTML pages.
+
+mod decode;
+#[cfg(feature = "html")]
+mod html;
+mod mapped;
+mod normalise;
+mod report;
+mod script;
+mod sections;
+mod table;
+mod variants;
+
+pub use decode::MAX_BYTES;
+pub use normalise::{Normalised, Normaliser, NormaliserError};
 
 use crate::statement::{Period, Position};
 use chrono::NaiveDate;
@@ -25,6 +47,12 @@ pub enum ReadError {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: cannot decode text: {reason}")]
     Undecodable { path: PathBuf, reason: String },
+    #[error("{path}: file too large ({size} bytes; the limit is {limit})")]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 }
 
 /// The kind of report.
@@ -74,7 +102,9 @@ pub struct Section {
     pub heading: String,
     /// 1-based line of the heading in the decoded text.
     pub line: usize,
-    /// Nesting level: 1 for `第一部分`/`一、`, 2 for `(一)`.
+    /// Nesting level among the heading styles the report uses, outermost
+    /// first: `第一部分` → `一、` → `(一)`. So `一、` is level 1 in a report
+    /// without parts and level 2 under `第一部分`.
     pub level: u8,
     pub coverage: Coverage,
 }
@@ -100,45 +130,97 @@ pub struct Document {
     pub path: PathBuf,
     /// File stem, e.g. `baiyun-2021-h1`.
     pub name: String,
-    /// Decoded text; positions and quotes refer to it.
+    /// Decoded text (for HTML pages, the extracted text); positions and quotes refer to it.
     pub original: String,
-    /// Normalised text; all matching runs on it.
+    /// Normalised text; all matching runs on it. It has the same lines as `original`.
     pub text: String,
     /// For each byte of `text` (and one past the end), the byte in `original` it came from.
     offsets: Vec<u32>,
+    /// Byte offset in `original` where each line starts.
+    line_starts: Vec<u32>,
+    /// Encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `gb18030`, …).
+    pub encoding: &'static str,
+    /// Whether the file was in traditional script (and `text` was converted).
+    pub traditional: bool,
     pub report: Report,
     pub sections: Vec<Section>,
     pub table: Vec<IndicatorRow>,
 }
 
 impl Document {
-    /// Reads a file from disk.
-    pub fn read(path: &Path) -> Result<Document, ReadError> {
-        let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    /// Reads a file from disk; files over [`MAX_BYTES`] are refused unread.
+    pub fn read(path: &Path, normaliser: &Normaliser) -> Result<Document, ReadError> {
+        let io = |source| ReadError::Io {
             path: path.to_owned(),
             source,
-        })?;
-        Document::from_bytes(path, &bytes)
-    }
-
-    /// Builds a document from the bytes of a file.
-    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, ReadError> {
-        if bytes.is_empty() {
-            return Err(ReadError::Empty {
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > MAX_BYTES {
+            return Err(ReadError::TooLarge {
                 path: path.to_owned(),
+                size,
+                limit: MAX_BYTES,
             });
         }
-        let original = String::from_utf8(bytes.to_vec()).map_err(|e| ReadError::Undecodable {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
-        Ok(Document::from_text(path, original))
+        let bytes = std::fs::read(path).map_err(io)?;
+        Document::from_bytes(path, &bytes, normaliser)
     }
 
-    /// Builds a document from already decoded text.
-    pub fn from_text(path: &Path, original: String) -> Document {
-        let text = original.clone();
-        let offsets = (0..=text.len() as u32).collect();
+    /// Builds a document from the bytes of a file: decodes them (detecting
+    /// the encoding), extracts the text of HTML pages, normalises and reads
+    /// the structure.
+    pub fn from_bytes(
+        path: &Path,
+        bytes: &[u8],
+        normaliser: &Normaliser,
+    ) -> Result<Document, ReadError> {
+        let path_buf = || path.to_owned();
+        let decoded = decode::decode(bytes).map_err(|e| match e {
+            decode::DecodeError::Empty => ReadError::Empty { path: path_buf() },
+            decode::DecodeError::TooLarge { size } => ReadError::TooLarge {
+                path: path_buf(),
+                size,
+                limit: MAX_BYTES,
+            },
+            decode::DecodeError::Binary { offset } => ReadError::Binary {
+                path: path_buf(),
+                offset,
+            },
+            decode::DecodeError::Undecodable { reason } => ReadError::Undecodable {
+                path: path_buf(),
+                reason,
+            },
+        })?;
+        let original = page_text(path, decoded.text);
+        if original.trim().is_empty() {
+            return Err(ReadError::Empty { path: path_buf() });
+        }
+        let mut doc = Document::from_text(path, original, normaliser);
+        doc.encoding = decoded.encoding;
+        Ok(doc)
+    }
+
+    /// Builds a document from already decoded text (taken as plain text).
+    pub fn from_text(path: &Path, original: String, normaliser: &Normaliser) -> Document {
+        let Normalised {
+            text,
+            offsets,
+            traditional,
+        } = normaliser.normalise(&original);
+        let line_starts = std::iter::once(0)
+            .chain(
+                original
+                    .bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            )
+            .collect();
+        let headings = sections::find_headings(&text);
+        let header_end = headings.first().map_or(text.len(), |h| h.start);
+        let report = report::read_report(&text, header_end);
+        let sections = sections::build_sections(&text, &headings, &report);
+        let table = table::find_rows(&text, &report);
         Document {
             path: path.to_owned(),
             name: path
@@ -148,22 +230,30 @@ impl Document {
             original,
             text,
             offsets,
-            report: Report {
-                district: String::new(),
-                kind: ReportKind::Unknown,
-                date: None,
-                year: None,
-            },
-            sections: Vec::new(),
-            table: Vec::new(),
+            line_starts,
+            encoding: "UTF-8",
+            traditional,
+            report,
+            sections,
+            table,
         }
     }
 
-    /// Maps a byte range of the normalised text to a byte range of the original.
+    /// Maps a byte range of the normalised text to a byte range of the
+    /// original. Out-of-range positions are clamped; whitespace the
+    /// normaliser dropped after the range is not included.
     pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self.offsets[range.start] as usize;
-        let end = self.offsets[range.end] as usize;
-        start..end.max(start)
+        let at = |i: usize| {
+            self.offsets
+                .get(i)
+                .or(self.offsets.last())
+                .map_or(0, |&o| (o as usize).min(self.original.len()))
+        };
+        let start = at(range.start);
+        let end = at(range.end).max(start);
+        let span = self.original.get(start..end).unwrap_or_default();
+        let kept = span.trim_end_matches(|c: char| c.is_whitespace() || normalise::is_invisible(c));
+        start..start + kept.len()
     }
 
     /// The byte range of the normalised text that came from a byte range of the original.
@@ -192,10 +282,16 @@ impl Document {
     /// Position in the original of a byte range of the normalised text.
     pub fn position(&self, range: Range<usize>) -> Position {
         let r = self.original_range(range);
-        let before = &self.original[..r.start];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = self.original[line_start..r.start].chars().count() + 1;
+        let line = self
+            .line_starts
+            .partition_point(|&s| s as usize <= r.start)
+            .max(1);
+        let line_start = self.line_starts.get(line - 1).map_or(0, |&s| s as usize);
+        let column = self
+            .original
+            .get(line_start..r.start)
+            .map_or(0, |s| s.chars().count())
+            + 1;
         Position {
             line,
             column,
@@ -206,7 +302,9 @@ impl Document {
 
     /// The original text behind a byte range of the normalised text.
     pub fn quote(&self, range: Range<usize>) -> &str {
-        &self.original[self.original_range(range)]
+        self.original
+            .get(self.original_range(range))
+            .unwrap_or_default()
     }
 
     /// The innermost section holding a byte of the normalised text.
@@ -231,3 +329,16 @@ impl Document {
         best
     }
 }
+
+/// The text of a file: as decoded, or extracted when it is an HTML page.
+fn page_text(path: &Path, decoded: String) -> String {
+    #[cfg(feature = "html")]
+    if html::looks_like_html(path, &decoded) {
+        return html::extract_text(&decoded);
+    }
+    let _ = path;
+    decoded
+}
+
+#[cfg(test)]
+mod tests;

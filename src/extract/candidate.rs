@@ -27,9 +27,11 @@ pub const CONTINUATIONS: &[&str] = &[
     "总量",
     "达到",
     "实现",
-    "新增",
     "合计",
 ];
+
+/// Conjunctions that join a new item to a list (`A和2个B`).
+pub const COORDINATORS: &[&str] = &["和", "及", "与", "以及"];
 
 /// A target term found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +73,8 @@ pub enum Reason {
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.
     CloserTerm { term: String },
+    /// A `分别` enumeration pairs the value with another term.
+    Enumerated { term: String },
     /// The value sits in a later clause, after another number, with no word
     /// carrying the subject over (see `CONTINUATIONS`).
     NewSubject,
@@ -96,24 +100,41 @@ pub struct Candidate {
     pub gap: usize,
     /// The term names the target only in context (`学前教育…公办学位`).
     pub contextual: bool,
+    /// Where the context word that settled a contextual term starts.
+    pub context_at: Option<usize>,
     pub verdict: Verdict,
 }
 
+/// One sentence with everything found in it, ready for judging.
+pub struct SentenceFindings<'a> {
+    pub text: &'a str,
+    pub sentence: &'a Range<usize>,
+    pub hits: &'a [TermHit],
+    pub quantities: &'a [Quantity],
+    /// `clauses[i]` is the byte range of the clause that holds quantity `i`.
+    pub clauses: &'a [Range<usize>],
+    /// `forced[i]`: the hit a `分别` enumeration pairs quantity `i` with.
+    pub forced: &'a [Option<usize>],
+    /// The year the sentence's section is about, for comparison bases.
+    pub year: Option<i32>,
+}
+
 /// Pairs every term hit with every quantity of one sentence and judges each pairing.
-/// `clauses[i]` is the byte range of the clause that holds quantity `i`.
-pub fn judge(
-    rules: &CompiledRules,
-    text: &str,
-    sentence: &Range<usize>,
-    hits: &[TermHit],
-    quantities: &[Quantity],
-    clauses: &[Range<usize>],
-    year: Option<i32>,
-) -> Vec<Candidate> {
+pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candidate> {
+    let SentenceFindings {
+        text,
+        sentence,
+        hits,
+        quantities,
+        clauses,
+        forced,
+        year,
+    } = *found;
     let mut out = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
         let first = out.len();
-        for hit in hits {
+        let forced_hit = forced.get(qi).copied().flatten();
+        for (hi, hit) in hits.iter().enumerate() {
             let (order, gap) = if hit.range.end <= q.span.start {
                 (Order::TermFirst, chars(&text[hit.range.end..q.span.start]))
             } else if q.span.end <= hit.range.start {
@@ -122,21 +143,30 @@ pub fn judge(
                 continue;
             };
             for term_use in &rules.uses[hit.term] {
-                let mut verdict = check(
-                    rules,
-                    text,
-                    sentence,
-                    hit,
-                    term_use,
-                    q,
-                    &clauses[qi],
-                    order,
-                    gap,
-                    year,
-                );
-                if verdict == Verdict::Kept
+                let mut verdict = match forced_hit {
+                    Some(f) if f != hi => Verdict::Dropped(Reason::Enumerated {
+                        term: rules.terms[hits[f].term].clone(),
+                    }),
+                    Some(_) => {
+                        check_enumerated(rules, text, sentence, hit, term_use, q, &clauses[qi])
+                    }
+                    None => check(
+                        rules,
+                        text,
+                        sentence,
+                        hit,
+                        term_use,
+                        q,
+                        &clauses[qi],
+                        order,
+                        gap,
+                        year,
+                    ),
+                };
+                if forced_hit.is_none()
+                    && verdict == Verdict::Kept
                     && order == Order::TermFirst
-                    && starts_new_subject(text, hit, q, &clauses[qi], quantities)
+                    && starts_new_subject(text, sentence, hit, q, &clauses[qi], quantities)
                 {
                     verdict = Verdict::Dropped(Reason::NewSubject);
                 }
@@ -147,6 +177,7 @@ pub fn judge(
                     order,
                     gap,
                     contextual: !term_use.context.is_empty(),
+                    context_at: context_position(text, sentence, hit, &term_use.context),
                     verdict,
                 });
             }
@@ -241,8 +272,9 @@ fn check(
         }
     }
     // The clauses from the term's to the value's: qualifying words often
-    // stand before the term (`清拆违建…`).
-    let term_clause = super::sentence::clause_start(text, sentence, hit.range.start);
+    // stand before the term (`清拆违建…`), or before a list it heads
+    // (`新建、改建5G基站`).
+    let term_clause = super::sentence::phrase_start(text, sentence, hit.range.start);
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
     if let Some(word) = target.excludes.iter().find(|w| window.contains(w.as_str())) {
         return Verdict::Dropped(Reason::Excluded { word: word.clone() });
@@ -261,25 +293,86 @@ fn check(
     Verdict::Kept
 }
 
+/// Start of the last context word before the term, if the term needs one.
+fn context_position(
+    text: &str,
+    sentence: &Range<usize>,
+    hit: &TermHit,
+    context: &[String],
+) -> Option<usize> {
+    let before = &text[sentence.start..hit.range.start];
+    context
+        .iter()
+        .filter_map(|w| before.rfind(w.as_str()))
+        .max()
+        .map(|i| sentence.start + i)
+}
+
+/// The checks that still apply to a pairing a `分别` enumeration made: the
+/// unit, a change for rates, and the target's own words.
+fn check_enumerated(
+    rules: &CompiledRules,
+    text: &str,
+    sentence: &Range<usize>,
+    hit: &TermHit,
+    term_use: &super::compiled::TermUse,
+    q: &Quantity,
+    clause: &Range<usize>,
+) -> Verdict {
+    let target = &rules.targets[term_use.target];
+    if !target.accepts_unit(q.unit.canonical) {
+        return Verdict::Dropped(Reason::WrongUnit {
+            found: q.unit.canonical.to_owned(),
+            wanted: target.unit.clone(),
+        });
+    }
+    if target.measure == Measure::Rate && q.direction.is_none() {
+        return Verdict::Dropped(Reason::NotAChange);
+    }
+    let term_clause = super::sentence::clause_start(text, sentence, hit.range.start);
+    let window = &text[term_clause..hit.range.end.max(clause.end)];
+    if let Some(word) = target.excludes.iter().find(|w| window.contains(w.as_str())) {
+        return Verdict::Dropped(Reason::Excluded { word: word.clone() });
+    }
+    Verdict::Kept
+}
+
 /// Whether a value in a later clause than its term, with another number in
 /// between, lacks a word that carries the subject over.
 fn starts_new_subject(
     text: &str,
+    sentence: &Range<usize>,
     hit: &TermHit,
     q: &Quantity,
     clause: &Range<usize>,
     quantities: &[Quantity],
 ) -> bool {
-    let crosses_clause = clause.start > hit.range.end;
-    let number_between = quantities
+    let lead = &text[clause.start..q.span.start];
+    // `完成16个老旧小区微改造和2个旧厂改造项目`: a number right after a
+    // conjunction counts the item joined on, not the term.
+    let joined = COORDINATORS
         .iter()
-        .any(|other| other.span.start >= hit.range.end && other.span.end <= q.span.start);
-    crosses_clause
-        && number_between
-        && q.direction.is_none()
-        && !CONTINUATIONS
-            .iter()
-            .any(|w| text[clause.start..q.span.start].contains(w))
+        .any(|w| text[hit.range.end..q.span.start].ends_with(w));
+    if joined {
+        return true;
+    }
+    if clause.start <= hit.range.end {
+        return false;
+    }
+    let term_clause_end = super::sentence::clause_end(text, sentence, hit.range.end);
+    let between = quantities
+        .iter()
+        .filter(|o| o.span.start >= hit.range.end && o.span.end <= q.span.start);
+    let mut in_term_clause = false;
+    for other in between {
+        if other.span.start >= term_clause_end {
+            // A whole clause with its own number stands between term and
+            // value (`预算收入36亿元,预算支出80亿元,增长5%`).
+            return true;
+        }
+        in_term_clause = true;
+    }
+    in_term_clause && q.direction.is_none() && !CONTINUATIONS.iter().any(|w| lead.contains(w))
 }
 
 /// The base year of a comparison written `较2019年同期` / `比2019年`, if any.

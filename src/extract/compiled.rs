@@ -14,6 +14,7 @@ pub struct CompiledTarget {
     pub id: String,
     pub unit: String,
     pub alt_units: Vec<String>,
+    pub counters: Vec<String>,
     pub measure: Measure,
     pub requires: Vec<String>,
     pub excludes: Vec<String>,
@@ -26,7 +27,20 @@ pub struct CompiledTarget {
 impl CompiledTarget {
     /// Whether a value in canonical unit `unit` can be a statement about this target.
     pub fn accepts_unit(&self, unit: &str) -> bool {
-        self.unit == unit || self.alt_units.iter().any(|u| u == unit)
+        self.recorded_unit(unit).is_some()
+    }
+
+    /// The unit a value in canonical unit `unit` is recorded in, if the
+    /// target takes it: counters are recorded as the main unit.
+    pub fn recorded_unit<'a>(&'a self, unit: &'a str) -> Option<&'a str> {
+        if self.unit == unit || self.counters.iter().any(|u| u == unit) {
+            Some(&self.unit)
+        } else {
+            self.alt_units
+                .iter()
+                .find(|u| *u == unit)
+                .map(String::as_str)
+        }
     }
 }
 
@@ -129,6 +143,7 @@ fn compile_target(t: &Target, file: &std::path::Path) -> Result<CompiledTarget, 
         id: t.id.get_ref().clone(),
         unit: t.unit.get_ref().clone(),
         alt_units: strings(&t.alt_units),
+        counters: strings(&t.counters),
         measure: t.measure,
         requires: strings(&t.requires),
         excludes: strings(&t.excludes),

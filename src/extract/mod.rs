@@ -6,6 +6,7 @@
 
 mod candidate;
 mod compiled;
+mod enumeration;
 mod explain;
 mod reading;
 mod sentence;
@@ -15,7 +16,7 @@ pub use candidate::{Candidate, Order, Reason, Verdict};
 pub use explain::{ExplainedCandidate, ExplainedQuantity, ExplainedSentence, ExplainedTerm};
 pub use reading::Reading;
 
-use crate::document::Document;
+use crate::document::{Document, Normaliser};
 use crate::quantity::{scan, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::{Kind, Statement};
@@ -28,6 +29,7 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Extractor {
     rules: CompiledRules,
+    normaliser: Normaliser,
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
@@ -46,9 +48,21 @@ pub struct SentenceTrace {
 impl Extractor {
     /// Compiles every rule in the set.
     pub fn new(rules: &RuleSet) -> Result<Extractor, RuleError> {
+        let normaliser = Normaliser::new(&rules.variants).map_err(|e| RuleError {
+            path: "[[variant]]".into(),
+            line: 1,
+            column: 1,
+            message: e.to_string(),
+        })?;
         Ok(Extractor {
             rules: CompiledRules::new(rules)?,
+            normaliser,
         })
+    }
+
+    /// The normaliser for reports read with these rules (their variant spellings).
+    pub fn normaliser(&self) -> &Normaliser {
+        &self.normaliser
     }
 
     /// The id of the target at `index` in candidates.
@@ -68,7 +82,10 @@ impl Extractor {
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
                         let q = &trace.quantities[c.quantity];
-                        let quote = quote_range(&doc.text, &trace.range, &c.term.range, &q.span);
+                        let term = c.context_at.map_or(c.term.range.clone(), |at| {
+                            at.min(c.term.range.start)..c.term.range.end
+                        });
+                        let quote = quote_range(&doc.text, &trace.range, &term, &q.span);
                         out.push(self.statement(doc, c.target, q, r, quote));
                     }
                 }
@@ -149,10 +166,11 @@ impl Extractor {
             if sentence_hits.is_empty() && !every_sentence {
                 continue;
             }
-            let quantities: Vec<Quantity> = scan(&text[sentence.clone()])
+            let mut quantities: Vec<Quantity> = scan(&text[sentence.clone()])
                 .into_iter()
                 .map(|q| shift(q, sentence.start))
                 .collect();
+            let forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()
                 .map(|q| {
@@ -167,12 +185,15 @@ impl Extractor {
             };
             let candidates = candidate::judge(
                 &self.rules,
-                text,
-                &sentence,
-                sentence_hits,
-                &quantities,
-                &clauses,
-                year,
+                &candidate::SentenceFindings {
+                    text,
+                    sentence: &sentence,
+                    hits: sentence_hits,
+                    quantities: &quantities,
+                    clauses: &clauses,
+                    forced: &forced,
+                    year,
+                },
             );
             let candidates = candidates
                 .into_iter()
@@ -225,7 +246,10 @@ impl Extractor {
             period: r.period,
             value: q.canonical_value(),
             upper: q.upper.map(|u| u * q.unit.factor),
-            unit: q.unit.canonical.to_owned(),
+            unit: t
+                .recorded_unit(q.unit.canonical)
+                .unwrap_or(q.unit.canonical)
+                .to_owned(),
             bound: q.bound,
             hedge: r.hedge.clone(),
             estimated: r.estimated,

@@ -47,6 +47,7 @@ const DIRECTIONS: &[(&str, Direction)] = &[
     ("负增长", Direction::Fall),
     ("增长", Direction::Rise),
     ("增速", Direction::Rise),
+    ("增长率", Direction::Rise),
     ("增幅", Direction::Rise),
     ("提高", Direction::Rise),
     ("提升", Direction::Rise),
@@ -62,6 +63,9 @@ const DIRECTIONS: &[(&str, Direction)] = &[
     ("降幅", Direction::Fall),
     ("减幅", Direction::Fall),
 ];
+
+/// Words that may join a direction word to its number (`增速为4.6%`).
+const COPULAS: &[&str] = &["为", "是"];
 
 /// Comparison word that may stand before a direction word (`同比增长`).
 const COMPARED: &str = "同比";
@@ -93,6 +97,11 @@ pub(crate) fn prefix(text: &str, end: usize, floor: usize) -> Option<(Bound, usi
 /// a `同比` before it, not reaching before `floor`: its direction and start.
 pub(crate) fn direction(text: &str, end: usize, floor: usize) -> Option<(Direction, usize)> {
     let before = text.get(floor..end)?.trim_end_matches(' ');
+    // `增速为4.6%`: a copula may join the direction word to the number.
+    let before = COPULAS
+        .iter()
+        .find_map(|c| before.strip_suffix(c))
+        .unwrap_or(before);
     let (word, direction) = DIRECTIONS.iter().find(|(word, _)| before.ends_with(word))?;
     let mut start = floor + before.len() - word.len();
     if text

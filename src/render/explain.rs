@@ -138,6 +138,7 @@ pub fn reason_text(reason: &Reason) -> String {
         ),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
+        Reason::Enumerated { term } => format!("a 分别 list pairs this value with `{term}`"),
         Reason::NewSubject => {
             "a later clause with its own subject (another number in between and no carry-over word)"
                 .into()

@@ -2,6 +2,7 @@
 //! JSON or Markdown. The only stage that knows about output formats.
 
 pub mod diagnostic;
+pub mod docs;
 pub mod eval;
 pub mod explain;
 pub mod progress;

@@ -60,7 +60,11 @@ pub struct ExampleReport {
 /// The statements the extractor finds for `target_id` in `text` read as a
 /// document of its own.
 pub fn run_example(extractor: &Extractor, target_id: &str, text: &str) -> Vec<Statement> {
-    let doc = Document::from_text(Path::new("<example>"), text.to_owned());
+    let doc = Document::from_text(
+        Path::new("<example>"),
+        text.to_owned(),
+        extractor.normaliser(),
+    );
     let mut statements = extractor.extract(&doc);
     statements.retain(|s| s.target == target_id);
     statements

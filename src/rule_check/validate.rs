@@ -49,6 +49,9 @@ fn check_target(out: &mut FileProblems<'_>, tree: &SpanTree<'_>, index: usize, t
     for alt in &target.alt_units {
         check_unit(out, alt, "alt unit");
     }
+    for counter in &target.counters {
+        check_unit(out, counter, "counter");
+    }
     if target.terms.is_empty() && target.context_terms.is_empty() {
         out.push(
             Severity::Error,

@@ -1,0 +1,62 @@
+//! `luoshi docs`: reports in, how each was read out (district, kind, date,
+//! sections and the period each covers). Unreadable files are reported on
+//! standard error and skipped; the others are still shown.
+
+use super::Output;
+use crate::cli::{DocsArgs, Format};
+use crate::document::{Document, Normaliser};
+use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
+use crate::input::report_files;
+use crate::render::{self, docs::Outline};
+use crate::rule_set::RuleSet;
+
+pub fn run(args: DocsArgs) -> Result<u8> {
+    let format = args.format.unwrap_or(Format::Table);
+    if !render::docs::supports(format) {
+        return Err(Error::Usage(format!(
+            "docs prints `table` or `json`, not `{format:?}`"
+        )));
+    }
+    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let normaliser = Normaliser::new(&rules.variants)
+        .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?;
+    let mut out = Output::open(args.common.output.as_deref())?;
+    let mut outlines = Vec::new();
+    let mut read = 0usize;
+    let mut skipped = 0usize;
+    for path in &args.paths {
+        let files = match report_files(std::slice::from_ref(path)) {
+            Ok(files) => files,
+            Err(err) => {
+                skipped += 1;
+                render::diagnostic(&format!("skipped {err}"));
+                continue;
+            }
+        };
+        for file in files {
+            match Document::read(&file, &normaliser) {
+                Ok(doc) => {
+                    read += 1;
+                    let outline = Outline::of(&doc);
+                    if format == Format::Json {
+                        outlines.push(outline);
+                    } else {
+                        render::docs::write_table(&mut out, &outline).map_err(Error::Output)?;
+                    }
+                }
+                Err(err) => {
+                    skipped += 1;
+                    render::diagnostic(&format!("skipped {err}"));
+                }
+            }
+        }
+    }
+    if format == Format::Json {
+        render::docs::write_json(&mut out, &outlines).map_err(Error::Output)?;
+    }
+    out.finish()?;
+    if !args.common.quiet {
+        render::diagnostic(&format!("{read} files read, {skipped} skipped"));
+    }
+    Ok(if skipped > 0 { EXIT_RUNTIME } else { EXIT_OK })
+}

@@ -1,0 +1,284 @@
+//! Decode: the very first step of reading a report. Turns the bytes of a file
+//! into text, detecting the encoding instead of asking for it: a byte-order
+//! mark (UTF-8, UTF-16LE/BE) decides first, then valid (or nearly valid)
+//! UTF-8, then chardetng's guess over the whole file (it guesses wrong on
+//! short prefixes of Chinese text), then GB18030, which government sites
+//! still serve (labelled "GBK" or "GB2312"; GB18030 is a superset of both).
+//!
+//! Real pages carry a stray mojibake sequence or two, so a few malformed
+//! sequences are tolerated and become U+FFFD; beyond that the file is
+//! refused as undecodable rather than read as garbage.
+
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Files larger than this are refused (64 MiB): no report comes close, and
+/// the offset map costs four bytes per byte of text.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How far into a file to look for NUL bytes that mark it as binary.
+const BINARY_PROBE: usize = 8 * 1024;
+
+/// Malformed sequences always tolerated, whatever the size of the file.
+const TOLERATED_MALFORMED: usize = 4;
+
+/// Beyond the fixed allowance, one malformed sequence per this many bytes.
+const MALFORMED_PER_BYTES: usize = 1000;
+
+/// Text decoded from a file, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Name of the encoding used (`UTF-8`, `UTF-16LE`, `gb18030`, …).
+    pub encoding: &'static str,
+    /// Malformed sequences replaced by U+FFFD.
+    pub malformed: usize,
+}
+
+/// Why bytes could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    TooLarge { size: u64 },
+    Binary { offset: usize },
+    Undecodable { reason: String },
+}
+
+/// Decodes the bytes of a report file.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let size = bytes.len() as u64;
+    if size > MAX_BYTES {
+        return Err(DecodeError::TooLarge { size });
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let body = bytes.get(bom..).unwrap_or_default();
+        return decode_as(encoding, body).ok_or_else(|| too_malformed(encoding));
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return decode_as(encoding, bytes).ok_or_else(|| too_malformed(encoding));
+    }
+    if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&b| b == 0) {
+        return Err(DecodeError::Binary { offset });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            malformed: 0,
+        });
+    }
+    if let Some(decoded) = nearly_utf8(bytes) {
+        return Ok(decoded);
+    }
+    let guess = guess_encoding(bytes);
+    let mut tried = Vec::with_capacity(3);
+    for encoding in candidates(guess) {
+        if let Some(decoded) = decode_as(encoding, bytes) {
+            return Ok(decoded);
+        }
+        tried.push(encoding.name());
+    }
+    Err(DecodeError::Undecodable {
+        reason: format!(
+            "not valid UTF-8, and too many malformed sequences as {}",
+            tried.join(" or ")
+        ),
+    })
+}
+
+/// The encodings to try, in order, given chardetng's guess. Single-byte
+/// encodings are never tried: they accept any bytes, so a file only they can
+/// read is not a Chinese report but binary data or a Latin text.
+fn candidates(guess: &'static Encoding) -> Vec<&'static Encoding> {
+    let guess = if guess == GBK { GB18030 } else { guess };
+    let chinese = guess == GB18030 || guess == BIG5;
+    let mut out = Vec::with_capacity(2);
+    if chinese {
+        out.push(guess);
+    }
+    if guess != GB18030 {
+        out.push(GB18030);
+    }
+    if !chinese && !guess.is_single_byte() && guess != UTF_8 {
+        out.push(guess);
+    }
+    out
+}
+
+fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, false)
+}
+
+fn too_malformed(encoding: &'static Encoding) -> DecodeError {
+    DecodeError::Undecodable {
+        reason: format!("too many malformed sequences as {}", encoding.name()),
+    }
+}
+
+/// Most malformed sequences a file of `len` bytes may have and still be read.
+fn tolerance(len: usize) -> usize {
+    TOLERATED_MALFORMED + len / MALFORMED_PER_BYTES
+}
+
+/// UTF-8 with a few stray bytes (a mojibake fragment pasted into a page).
+fn nearly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let limit = tolerance(bytes.len());
+    let mut malformed = 0;
+    let mut multibyte = 0;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().bytes().filter(|b| *b >= 0xC0).count();
+        if !chunk.invalid().is_empty() {
+            malformed += 1;
+            if malformed > limit {
+                return None;
+            }
+        }
+    }
+    // GB18030 text is almost never valid UTF-8 for long, so demanding many
+    // well-formed multi-byte characters keeps GB18030 files out of this path.
+    if multibyte < malformed * 20 {
+        return None;
+    }
+    Some(Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: UTF_8.name(),
+        malformed,
+    })
+}
+
+/// Decodes `bytes` as `encoding`, replacing malformed sequences, or `None`
+/// when there are more of them than tolerated.
+fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Option<Decoded> {
+    let limit = tolerance(bytes.len());
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let room = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    let mut text = String::with_capacity(room);
+    let mut input = bytes;
+    let mut malformed = 0;
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(input, &mut text, true);
+        input = input.get(read..).unwrap_or_default();
+        match result {
+            DecoderResult::InputEmpty => break,
+            DecoderResult::OutputFull => {
+                let more = decoder
+                    .max_utf8_buffer_length_without_replacement(input.len())
+                    .unwrap_or(input.len().saturating_mul(3));
+                text.reserve(more.max(4));
+            }
+            DecoderResult::Malformed(_, _) => {
+                malformed += 1;
+                if malformed > limit {
+                    return None;
+                }
+                text.push('\u{FFFD}');
+            }
+        }
+    }
+    Some(Decoded {
+        text,
+        encoding: encoding.name(),
+        malformed,
+    })
+}
+
+/// UTF-16 without a byte-order mark: the ASCII characters (line breaks,
+/// digits, punctuation) leave NUL bytes on one side of their code units only.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let probe = bytes.get(..BINARY_PROBE.min(bytes.len() & !1))?;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in probe.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let units = probe.len() / 2;
+    let enough = |n: usize| n * 20 >= units && n >= 2;
+    if enough(odd) && even == 0 {
+        Some(UTF_16LE)
+    } else if enough(even) && odd == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str =
+        "广州市白云区2021年上半年国民经济和社会发展计划执行情况\n新增公办学位1.3万个。\n";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode(SAMPLE.as_bytes()).unwrap();
+        assert_eq!(plain.text, SAMPLE);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(SAMPLE.as_bytes());
+        assert_eq!(decode(&bom).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn utf16_with_bom_both_orders() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for unit in SAMPLE.encode_utf16() {
+            le.extend_from_slice(&unit.to_le_bytes());
+            be.extend_from_slice(&unit.to_be_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().encoding, "UTF-16LE");
+        assert_eq!(decode(&le).unwrap().text, SAMPLE);
+        assert_eq!(decode(&be).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn utf16le_without_bom_is_recognised() {
+        let le: Vec<u8> = SAMPLE
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(decode(&le).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let long = SAMPLE.repeat(20);
+        let (bytes, _, _) = GB18030.encode(&long);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text, long);
+        assert_eq!(decoded.encoding, "gb18030");
+    }
+
+    #[test]
+    fn a_stray_bad_byte_in_utf8_is_tolerated() {
+        let mut bytes = SAMPLE.repeat(5).into_bytes();
+        bytes.insert(9, 0xFF);
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.malformed, 1);
+        assert!(decoded.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn refusals() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00abc"),
+            Err(DecodeError::Binary { offset: 4 })
+        );
+        // Lead bytes with no valid trail in any multi-byte encoding.
+        let garbage: Vec<u8> = (0..400)
+            .map(|i| if i % 2 == 0 { 0xFF } else { 0x81 })
+            .collect();
+        assert!(matches!(
+            decode(&garbage),
+            Err(DecodeError::Undecodable { .. })
+        ));
+    }
+}

@@ -1,0 +1,205 @@
+//! Indicator tables: the tables of main indicators that execution reports
+//! carry arrive flattened, one cell per line ("指标 / 年度预期目标 /
+//! 上半年完成情况 / 1.地区生产总值 / 增长7%以上 / 增长20.2% / 2.…"; saved HTML
+//! tables come out of `html` the same way). The header's words say which
+//! column holds the plan (预期目标, 目标, 计划) and which the outcome (完成情况,
+//! 完成, 实际, 预计), and how many cells a row has; rows start with a
+//! numbered label. Each row keeps the byte ranges of its cells in the
+//! normalised text, so extraction can read the numbers and quote the cells.
+
+use super::{IndicatorRow, Report, ReportKind};
+use crate::statement::Period;
+use std::ops::Range;
+
+/// Header cells and table captions are short; a longer line is prose.
+const MAX_HEADER_CHARS: usize = 16;
+
+/// Cells longer than this end a table: the report's prose has resumed.
+const MAX_CELL_CHARS: usize = 40;
+
+/// How many lines above the header a caption with the year may sit.
+const CAPTION_LINES: usize = 2;
+
+/// Words that make a short line a header cell.
+const HEADER_WORDS: [&str; 13] = [
+    "指标", "项目", "名称", "序号", "目标", "完成", "实际", "计划", "单位", "情况", "预计", "增速",
+    "备注",
+];
+
+/// A non-empty line of the normalised text.
+#[derive(Debug, Clone)]
+struct Cell<'a> {
+    range: Range<usize>,
+    text: &'a str,
+}
+
+/// Every row of every indicator table in the text.
+pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
+    let cells = cells(text);
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let header_len = cells
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| is_header_cell(c.text))
+            .count();
+        let first_label = cells.get(i + header_len);
+        if header_len < 2 || !first_label.is_some_and(|c| is_numbered_label(c.text)) {
+            i += header_len.max(1);
+            continue;
+        }
+        let header = cells.get(i..i + header_len).unwrap_or_default();
+        let plan_col = header.iter().position(|c| is_plan_header(c.text));
+        let outcome_col = header.iter().position(|c| is_outcome_header(c.text));
+        if plan_col.is_none() && outcome_col.is_none() {
+            i += header_len;
+            continue;
+        }
+        let caption = cells
+            .get(i.saturating_sub(CAPTION_LINES)..i)
+            .unwrap_or_default();
+        let year = caption
+            .iter()
+            .rev()
+            .chain(header.iter())
+            .find_map(|c| year_in(c.text))
+            .or(report.year);
+        let outcome_header = outcome_col
+            .and_then(|k| header.get(k))
+            .map_or("", |c| c.text);
+        let in_h1 = outcome_header.contains("上半年")
+            || caption.iter().any(|c| c.text.contains("上半年"))
+            || report.kind == ReportKind::H1;
+        let period = if in_h1 { Period::H1 } else { Period::FY };
+        let mut k = i + header_len;
+        while let Some(label) = cells.get(k).filter(|c| is_numbered_label(c.text)) {
+            let row_cells: Vec<&Cell> = cells
+                .get(k + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take(header_len - 1)
+                .take_while(|c| {
+                    !is_numbered_label(c.text) && c.text.chars().count() <= MAX_CELL_CHARS
+                })
+                .collect();
+            let column = |col: Option<usize>| {
+                col.filter(|c| *c > 0)
+                    .and_then(|c| row_cells.get(c - 1))
+                    .map(|cell| cell.range.clone())
+            };
+            if let Some(year) = year {
+                rows.push(IndicatorRow {
+                    label: label.range.clone(),
+                    plan: column(plan_col),
+                    outcome: column(outcome_col),
+                    year,
+                    period,
+                });
+            }
+            k += 1 + row_cells.len();
+        }
+        i = k.max(i + 1);
+    }
+    rows
+}
+
+fn cells(text: &str) -> Vec<Cell<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(Cell {
+                range: start + lead..start + lead + trimmed.len(),
+                text: trimmed,
+            });
+        }
+        start += line.len() + 1;
+    }
+    out
+}
+
+fn is_header_cell(text: &str) -> bool {
+    text.chars().count() <= MAX_HEADER_CHARS
+        && !text.ends_with('表')
+        && !is_numbered_label(text)
+        && HEADER_WORDS.iter().any(|w| text.contains(w))
+}
+
+fn is_plan_header(text: &str) -> bool {
+    (text.contains("目标") || text.contains("计划")) && !text.contains("完成")
+}
+
+fn is_outcome_header(text: &str) -> bool {
+    text.contains("完成") || text.contains("实际") || text.contains("预计")
+}
+
+/// `1.地区生产总值`, `12、城镇新增就业`.
+fn is_numbered_label(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && text
+            .get(digits..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| matches!(c, '.' | '、' | ')'))
+        && text.chars().count() > digits + 1
+}
+
+fn year_in(text: &str) -> Option<i32> {
+    let at = text.find('年')?;
+    let before = text.get(..at)?;
+    let digits = before.get(before.len().checked_sub(4)?..)?;
+    digits
+        .bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| digits.parse().ok())?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h1(year: i32) -> Report {
+        Report {
+            district: String::new(),
+            kind: ReportKind::H1,
+            date: None,
+            year: Some(year),
+        }
+    }
+
+    #[test]
+    fn flattened_table_becomes_rows() {
+        let text = "  2021年上半年主要预期指标进展情况表\n\n指标\n\n年度预期目标\n\n上半年完成情况\n\n1.地区生产总值\n\n增长7%以上\n\n增长20.2%\n\n2.一般公共预算收入\n\n增长8%(可比口径)\n\n增长18.5%(同比口径)\n\n  面对突发疫情,白云区坚持以习近平新时代中国特色社会主义思想为指导,编制出台了很多规划和方案。\n";
+        let rows = find_rows(text, &h1(2020));
+        assert_eq!(rows.len(), 2);
+        let cell = |r: &Option<Range<usize>>| r.clone().map(|r| &text[r]);
+        assert_eq!(&text[rows[0].label.clone()], "1.地区生产总值");
+        assert_eq!(cell(&rows[0].plan), Some("增长7%以上"));
+        assert_eq!(cell(&rows[0].outcome), Some("增长20.2%"));
+        assert_eq!(cell(&rows[1].outcome), Some("增长18.5%(同比口径)"));
+        assert_eq!((rows[0].year, rows[0].period), (2021, Period::H1));
+    }
+
+    #[test]
+    fn a_missing_cell_does_not_shift_the_next_row() {
+        let text = "指标\n年度目标\n全年完成\n1.甲\n增长5%\n2.乙\n增长6%\n增长7%\n";
+        let mut report = h1(2024);
+        report.kind = ReportKind::Annual;
+        let rows = find_rows(text, &report);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].outcome, None);
+        assert_eq!(rows[1].outcome.clone().map(|r| &text[r]), Some("增长7%"));
+        assert_eq!(rows[1].period, Period::FY);
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        assert!(find_rows("一、上半年执行情况\n1.加快发展\n正文", &h1(2021)).is_empty());
+        assert!(!is_numbered_label("2021年"));
+        assert!(is_numbered_label("12、城镇新增就业"));
+    }
+}
