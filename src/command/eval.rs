@@ -20,13 +20,13 @@ pub fn run(args: EvalArgs) -> Result<u8> {
     })?;
     let rules = RuleSet::load(args.common.rules.as_deref())?;
     let extractor = Extractor::new(&rules)?;
-    let harvest = harvest(&args.paths, &extractor)?;
+    let harvest = harvest(&args.paths, &extractor, args.common.quiet)?;
     let evaluation = evaluate(&gold, &harvest.statements, &harvest.documents);
     let mut out = Output::open(args.common.output.as_deref())?;
     let format = args.format.unwrap_or(Format::Table);
     render::eval::write(&mut out, &evaluation, format).map_err(Error::Output)?;
     out.finish()?;
-    Ok(if harvest.skipped > 0 {
+    Ok(if harvest.tally.skipped > 0 {
         EXIT_RUNTIME
     } else {
         EXIT_OK

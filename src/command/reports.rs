@@ -1,46 +1,135 @@
-//! Reading many reports: walks the input paths, reads and extracts each file,
-//! reports unreadable ones and goes on with the rest.
+//! Reading many reports: walks the input paths, then reads and extracts the
+//! files in ordered batches, each batch spread over every core, and hands
+//! each file's statements on in input order. Only one batch of statements is
+//! held at a time and each document is dropped as soon as it is extracted, so
+//! memory does not grow with the corpus. A file that cannot be read (missing,
+//! unreadable, binary, empty, over [`crate::document::MAX_BYTES`], undecodable) is
+//! reported with its path and skipped; the run goes on with the rest.
 
 use crate::document::Document;
 use crate::error::Result;
 use crate::extract::Extractor;
 use crate::input::report_files;
-use crate::render;
+use crate::render::progress::Progress;
 use crate::statement::Statement;
-use std::path::PathBuf;
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 
-/// What a run over many reports produced.
+/// Files handed to each thread per batch: enough that one long report does
+/// not leave the other cores idle for long, few enough that a batch's
+/// statements stay small.
+const FILES_PER_THREAD: usize = 8;
+
+/// Counts of a run, for the closing line and the exit code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Files read and extracted.
+    pub read: usize,
+    /// Files skipped.
+    pub skipped: usize,
+    /// Statements handed on (after the caller's filter).
+    pub statements: usize,
+}
+
+/// What became of one file.
+enum FileOutcome {
+    Read {
+        doc: String,
+        statements: Vec<Statement>,
+    },
+    /// Why the file was skipped, starting with its path.
+    Skipped(String),
+}
+
+/// Reads and extracts `files` (see [`report_files`]), calling `each(doc,
+/// statements)` for every file read, in input order; `each` returns how many
+/// statements it kept. Skipped files are reported on standard error. Stops at
+/// the first error `each` returns (the output failed).
+pub fn stream(
+    files: &[PathBuf],
+    extractor: &Extractor,
+    quiet: bool,
+    mut each: impl FnMut(&str, Vec<Statement>) -> Result<usize>,
+) -> Result<Tally> {
+    let mut tally = Tally::default();
+    let progress = Progress::new(files.len(), quiet);
+    let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
+    for chunk in files.chunks(batch) {
+        let outcomes: Vec<FileOutcome> = chunk
+            .par_iter()
+            .map(|path| process(path, extractor))
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                FileOutcome::Read { doc, statements } => {
+                    tally.read += 1;
+                    tally.statements += each(&doc, statements)?;
+                }
+                FileOutcome::Skipped(reason) => {
+                    tally.skipped += 1;
+                    progress.note(&format!("skipped {reason}"));
+                }
+            }
+        }
+        progress.advance(chunk.len());
+    }
+    progress.finish();
+    Ok(tally)
+}
+
+/// What a run over many reports produced, all held (for `eval`).
 pub struct Harvest {
     /// Statements of every document, in input order.
     pub statements: Vec<Statement>,
     /// Names of the documents read.
     pub documents: Vec<String>,
-    pub read: usize,
-    pub skipped: usize,
+    pub tally: Tally,
 }
 
-/// Reads and extracts every report under `paths`; unreadable files are
-/// reported on standard error and skipped.
-pub fn harvest(paths: &[PathBuf], extractor: &Extractor) -> Result<Harvest> {
+/// Reads and extracts every report under `paths` and keeps every statement.
+/// A path on the command line that does not exist stops the run before any
+/// file is read: it is a typo, not a bad report.
+pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<Harvest> {
     let files = report_files(paths)?;
-    let mut harvest = Harvest {
-        statements: Vec::new(),
-        documents: Vec::new(),
-        read: 0,
-        skipped: 0,
-    };
-    for path in &files {
-        match Document::read(path, extractor.normaliser()) {
-            Ok(doc) => {
-                harvest.statements.extend(extractor.extract(&doc));
-                harvest.documents.push(doc.name);
-                harvest.read += 1;
-            }
-            Err(err) => {
-                harvest.skipped += 1;
-                render::diagnostic(&format!("skipped {err}"));
-            }
-        }
+    let mut statements = Vec::new();
+    let mut documents = Vec::new();
+    let tally = stream(&files, extractor, quiet, |doc, found| {
+        documents.push(doc.to_owned());
+        let n = found.len();
+        statements.extend(found);
+        Ok(n)
+    })?;
+    Ok(Harvest {
+        statements,
+        documents,
+        tally,
+    })
+}
+
+/// Reads and extracts one file. A panic in either stage is a bug, but one
+/// bad document must not end a run over thousands: it is reported as a
+/// skipped file (the panic message is on standard error already).
+fn process(path: &Path, extractor: &Extractor) -> FileOutcome {
+    let work = AssertUnwindSafe(|| {
+        let doc = read(path, extractor)?;
+        let statements = extractor.extract(&doc);
+        Ok::<_, String>(FileOutcome::Read {
+            doc: doc.name,
+            statements,
+        })
+    });
+    match catch_unwind(work) {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(reason)) => FileOutcome::Skipped(reason),
+        Err(_) => FileOutcome::Skipped(format!(
+            "{}: internal error while reading (please report it with this file)",
+            path.display()
+        )),
     }
-    Ok(harvest)
+}
+
+/// Reads one report; files over [`crate::document::MAX_BYTES`] are refused before reading.
+fn read(path: &Path, extractor: &Extractor) -> Result<Document, String> {
+    Document::read(path, extractor.normaliser()).map_err(|e| e.to_string())
 }

@@ -17,17 +17,16 @@ pub fn ends_clause(c: char) -> bool {
 /// Byte ranges of the sentences of `text`, without their closing mark, empty ones skipped.
 pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
-    let mut chars = text.char_indices();
+    let mut marks = sentence_marks(text);
     std::iter::from_fn(move || loop {
-        match chars.next() {
-            Some((i, c)) if ends_sentence(c) => {
+        match marks.next() {
+            Some((i, len)) => {
                 let range = start..i;
-                start = i + c.len_utf8();
+                start = i + len;
                 if !text[range.clone()].trim().is_empty() {
                     return Some(range);
                 }
             }
-            Some(_) => {}
             None => {
                 let range = start..text.len();
                 start = text.len();
@@ -36,6 +35,47 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         }
     })
 }
+
+/// Positions and byte lengths of the characters of `text` that end a
+/// sentence (see [`ends_sentence`]). Every document is walked through here,
+/// so it looks at bytes instead of decoding characters: the marks are
+/// ASCII, or three-byte sequences whose lead byte (E3 or EF) never occurs
+/// inside another character.
+fn sentence_marks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(found) = bytes.get(i..)?.iter().position(|&b| MAY_END[b as usize]) {
+            let at = i + found;
+            let len = match bytes.get(at..at + 3) {
+                // 。
+                Some([0xE3, 0x80, 0x82]) => 3,
+                // ； ！ ？
+                Some([0xEF, 0xBC, 0x9B | 0x81 | 0x9F]) => 3,
+                _ if bytes.get(at).is_some_and(u8::is_ascii) => 1,
+                _ => 0,
+            };
+            i = at + len.max(1);
+            if len > 0 {
+                return Some((at, len));
+            }
+        }
+        None
+    })
+}
+
+/// Bytes that may start a sentence mark: the ASCII marks, and the lead
+/// bytes of 。 (E3) and of ； ！ ？ (EF).
+const MAY_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b';' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
 
 /// Start of the clause holding byte `at` within `within`.
 pub fn clause_start(text: &str, within: &Range<usize>, at: usize) -> usize {
@@ -73,6 +113,30 @@ mod tests {
         let text = "甲,乙。丙;丁\n\n戊";
         let parts: Vec<&str> = sentences(text).map(|r| &text[r]).collect();
         assert_eq!(parts, ["甲,乙", "丙", "丁", "戊"]);
+    }
+
+    #[test]
+    fn marks_are_found_at_their_bytes_like_the_characters() {
+        let text = "甲。乙；丙！丁？戊;己!庚?辛\n壬。";
+        let by_chars: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|&(_, c)| ends_sentence(c))
+            .map(|(i, c)| (i, c.len_utf8()))
+            .collect();
+        assert_eq!(by_chars.len(), 9);
+        assert_eq!(sentence_marks(text).collect::<Vec<_>>(), by_chars);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_agree_with_characters_on_any_text(text in "[。；！？;!?\n 、，甲a1〃ｂ\u{3000}-\u{3010}\u{FF00}-\u{FF20}]{0,40}") {
+            let by_chars: Vec<(usize, usize)> = text
+                .char_indices()
+                .filter(|&(_, c)| ends_sentence(c))
+                .map(|(i, c)| (i, c.len_utf8()))
+                .collect();
+            proptest::prop_assert_eq!(sentence_marks(&text).collect::<Vec<_>>(), by_chars);
+        }
     }
 
     #[test]

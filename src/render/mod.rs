@@ -6,6 +6,7 @@ pub mod docs;
 pub mod eval;
 pub mod explain;
 mod grid;
+pub mod progress;
 pub mod rule_list;
 pub mod statements;
 mod text;

@@ -1,6 +1,7 @@
-//! Statements as a table, TSV (the columns of the gold format), CSV or JSON.
+//! Statements as a table, TSV (the columns of the gold format), CSV, JSON or
+//! Markdown, written as they come so that a long run streams its output.
 
-use super::text::{sanitize_terminal, tsv_field};
+use super::text::{escape_markdown, sanitize_terminal, tsv_field};
 use crate::cli::Format;
 use crate::statement::Statement;
 use std::io::{self, Write};
@@ -12,14 +13,103 @@ pub const TSV_COLUMNS: [&str; 10] = [
 
 /// Writes statements in the given format.
 pub fn write(out: &mut dyn Write, statements: &[Statement], format: Format) -> io::Result<()> {
-    match format {
-        Format::Tsv => write_tsv(out, statements),
-        Format::Csv => write_csv(out, statements),
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, statements)?;
-            writeln!(out)
+    let mut writer = StatementWriter::new(out, format)?;
+    writer.write(statements)?;
+    writer.finish()
+}
+
+/// Writes statements batch by batch as they are extracted, so a run over a
+/// large corpus never holds them all. Only the terminal table waits for
+/// every row, since its columns are as wide as their widest cell.
+pub struct StatementWriter<'a> {
+    sink: Sink<'a>,
+}
+
+enum Sink<'a> {
+    Tsv(&'a mut dyn Write),
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
+    /// A JSON array; `first` until an element has been written.
+    Json {
+        out: &'a mut dyn Write,
+        first: bool,
+    },
+    Markdown(&'a mut dyn Write),
+    Table {
+        out: &'a mut dyn Write,
+        rows: Vec<Statement>,
+    },
+}
+
+impl<'a> StatementWriter<'a> {
+    /// Starts the output (header line, opening bracket).
+    pub fn new(out: &'a mut dyn Write, format: Format) -> io::Result<StatementWriter<'a>> {
+        let sink = match format {
+            Format::Tsv => {
+                writeln!(out, "{}", TSV_COLUMNS.join("\t"))?;
+                Sink::Tsv(out)
+            }
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(out);
+                w.write_record(CSV_COLUMNS)?;
+                Sink::Csv(Box::new(w))
+            }
+            Format::Json => Sink::Json { out, first: true },
+            Format::Markdown => {
+                writeln!(out, "| {} |", TABLE_COLUMNS.join(" | "))?;
+                writeln!(out, "|{}", "---|".repeat(TABLE_COLUMNS.len()))?;
+                Sink::Markdown(out)
+            }
+            Format::Table => Sink::Table {
+                out,
+                rows: Vec::new(),
+            },
+        };
+        Ok(StatementWriter { sink })
+    }
+
+    /// Writes a batch of statements after those already written.
+    pub fn write(&mut self, statements: &[Statement]) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Tsv(out) => statements.iter().try_for_each(|s| write_tsv_row(*out, s)),
+            Sink::Csv(w) => statements
+                .iter()
+                .try_for_each(|s| w.write_record(csv_row(s)).map_err(io::Error::from)),
+            Sink::Json { out, first } => {
+                for s in statements {
+                    // The same layout as one pretty-printed array: JSON
+                    // strings hold no raw line breaks, so indenting after
+                    // each one only indents lines.
+                    let element = serde_json::to_string_pretty(s)?.replace('\n', "\n  ");
+                    let sep = if *first { "[" } else { "," };
+                    write!(out, "{sep}\n  {element}")?;
+                    *first = false;
+                }
+                Ok(())
+            }
+            Sink::Markdown(out) => statements.iter().try_for_each(|s| {
+                writeln!(out, "| {} |", table_row(s, escape_markdown).join(" | "))
+            }),
+            Sink::Table { rows, .. } => {
+                rows.extend_from_slice(statements);
+                Ok(())
+            }
         }
-        Format::Table | Format::Markdown => write_table(out, statements, format),
+    }
+
+    /// Ends the output (closing bracket, the whole table) and flushes it.
+    pub fn finish(self) -> io::Result<()> {
+        match self.sink {
+            Sink::Tsv(out) | Sink::Markdown(out) => out.flush(),
+            Sink::Csv(mut w) => w.flush(),
+            Sink::Json { out, first } => {
+                writeln!(out, "{}", if first { "[]" } else { "\n]" })?;
+                out.flush()
+            }
+            Sink::Table { out, rows } => {
+                write_table(out, &rows)?;
+                out.flush()
+            }
+        }
     }
 }
 
@@ -33,8 +123,8 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
-fn row(s: &Statement) -> [String; 10] {
-    [
+fn write_tsv_row(out: &mut dyn Write, s: &Statement) -> io::Result<()> {
+    let fields = [
         s.doc.clone(),
         s.kind.to_string(),
         s.target.clone(),
@@ -45,77 +135,73 @@ fn row(s: &Statement) -> [String; 10] {
         s.bound.to_string(),
         s.scope.clone(),
         s.quote.clone(),
+    ];
+    let fields: Vec<String> = fields.iter().map(|f| tsv_field(f)).collect();
+    writeln!(out, "{}", fields.join("\t"))
+}
+
+/// Columns of CSV output: every field but the byte range.
+const CSV_COLUMNS: [&str; 15] = [
+    "doc",
+    "district",
+    "kind",
+    "target",
+    "year",
+    "period",
+    "value",
+    "unit",
+    "bound",
+    "hedge",
+    "estimated",
+    "scope",
+    "line",
+    "column",
+    "quote",
+];
+
+fn csv_row(s: &Statement) -> [String; 15] {
+    [
+        s.doc.clone(),
+        s.district.clone(),
+        s.kind.as_str().to_owned(),
+        s.target.clone(),
+        s.year.to_string(),
+        s.period.as_str().to_owned(),
+        format_value(s.value),
+        s.unit.clone(),
+        s.bound.as_str().to_owned(),
+        s.hedge.clone(),
+        s.estimated.to_string(),
+        s.scope.clone(),
+        s.position.line.to_string(),
+        s.position.column.to_string(),
+        s.quote.clone(),
     ]
 }
 
-fn write_tsv(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
-    writeln!(out, "{}", TSV_COLUMNS.join("\t"))?;
-    for s in statements {
-        let fields: Vec<String> = row(s).iter().map(|f| tsv_field(f)).collect();
-        writeln!(out, "{}", fields.join("\t"))?;
-    }
-    Ok(())
+/// Columns of the terminal and Markdown tables.
+const TABLE_COLUMNS: [&str; 8] = [
+    "doc:line", "kind", "target", "year", "value", "bound", "scope", "quote",
+];
+
+/// One table row, with every cell that came from a file passed through `escape`.
+fn table_row(s: &Statement, escape: fn(&str) -> String) -> [String; 8] {
+    [
+        escape(&format!("{}:{}", s.doc, s.position.line)),
+        s.kind.to_string(),
+        s.target.clone(),
+        format!("{} {}", s.year, s.period),
+        format!("{} {}", format_value(s.value), s.unit),
+        s.bound.to_string(),
+        escape(&s.scope),
+        escape(&s.quote),
+    ]
 }
 
-fn write_csv(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "doc",
-        "district",
-        "kind",
-        "target",
-        "year",
-        "period",
-        "value",
-        "unit",
-        "bound",
-        "hedge",
-        "estimated",
-        "scope",
-        "line",
-        "column",
-        "quote",
-    ])?;
+fn write_table(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
+    let mut table = super::grid(TABLE_COLUMNS, false);
     for s in statements {
-        w.write_record([
-            s.doc.as_str(),
-            &s.district,
-            s.kind.as_str(),
-            &s.target,
-            &s.year.to_string(),
-            s.period.as_str(),
-            &format_value(s.value),
-            &s.unit,
-            s.bound.as_str(),
-            &s.hedge,
-            if s.estimated { "true" } else { "false" },
-            &s.scope,
-            &s.position.line.to_string(),
-            &s.position.column.to_string(),
-            &s.quote,
-        ])?;
-    }
-    w.flush()
-}
-
-fn write_table(out: &mut dyn Write, statements: &[Statement], format: Format) -> io::Result<()> {
-    let mut table = super::grid(
-        [
-            "doc:line", "kind", "target", "year", "value", "bound", "scope", "quote",
-        ],
-        format == Format::Markdown,
-    );
-    for s in statements {
-        table.add_row([
-            format!("{}:{}", s.doc, s.position.line),
-            s.kind.to_string(),
-            s.target.clone(),
-            format!("{} {}", s.year, s.period),
-            format!("{} {}", format_value(s.value), s.unit),
-            s.bound.to_string(),
-            sanitize_terminal(&s.scope),
-            sanitize_terminal(&s.quote),
-        ]);
+        table.add_row(table_row(s, sanitize_terminal));
     }
     writeln!(out, "{table}")
 }

@@ -15,15 +15,8 @@ pub fn escape_markdown(s: &str) -> String {
         .replace('|', "\\|")
 }
 
-/// Makes text safe for one TSV field (tabs and line breaks become spaces).
+/// Makes text safe for one TSV field: tabs, line breaks and other control
+/// characters (escape sequences) become spaces.
 pub fn tsv_field(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c == '\t' || c == '\n' || c == '\r' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
+    sanitize_terminal(s)
 }

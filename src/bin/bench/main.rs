@@ -1,0 +1,246 @@
+//! `bench`: how fast luoshi reads a national-scale corpus. Builds a corpus
+//! from the bundled reports (see `corpus`), times each stage on one thread
+//! over a sample (see `stages`), then runs `luoshi extract` (and `track`,
+//! when it is available) end to end over the whole corpus in a child process
+//! on every core, reporting MB/s and the child's peak resident memory.
+//!
+//! `cargo run --release --bin bench -- --mb 500` (see docs/performance.md).
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod corpus;
+mod stages;
+
+use clap::Parser;
+use luoshi::extract::Extractor;
+use luoshi::rule_set::RuleSet;
+use stages::mb_per_s;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+#[derive(Debug, Parser)]
+#[command(about = "Benchmark luoshi on a corpus built from the bundled reports")]
+struct Args {
+    /// Size of the corpus to build, in MB.
+    #[arg(long, default_value_t = 100)]
+    mb: u64,
+    /// Bytes of the corpus the single-threaded stage timings read, in MB.
+    #[arg(long, default_value_t = 20)]
+    stage_mb: u64,
+    /// Times each stage this many times and keeps the fastest.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    /// Build the corpus in DIR and keep it (reused when it already has files).
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
+    /// Reports to copy.
+    #[arg(long, value_name = "DIR", default_value = "fixtures/reports")]
+    fixtures: PathBuf,
+    /// Internal: run a luoshi command line and report peak memory.
+    #[arg(long, hide = true, num_args = 1.., allow_hyphen_values = true)]
+    child: Option<Vec<String>>,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    if let Some(command) = args.child {
+        return child(command);
+    }
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
+    let (dir, keep) = match &args.corpus {
+        Some(dir) => (dir.clone(), true),
+        None => (
+            std::env::temp_dir().join(format!("luoshi-bench-{}", std::process::id())),
+            false,
+        ),
+    };
+    let (files, bytes) = if keep && dir.is_dir() && count(&dir)?.0 > 0 {
+        count(&dir)?
+    } else {
+        let start = Instant::now();
+        let c = corpus::build(&args.fixtures, &dir, args.mb * 1_000_000)?;
+        eprintln!(
+            "bench: wrote {} files ({} GB18030, {} HTML), {:.1} MB in {:.1}s to {}",
+            c.files,
+            c.gb18030,
+            c.html,
+            c.bytes as f64 / 1e6,
+            start.elapsed().as_secs_f64(),
+            c.dir.display()
+        );
+        (c.files, c.bytes)
+    };
+    machine();
+    println!("corpus: {files} files, {:.1} MB\n", bytes as f64 / 1e6);
+
+    let rules = RuleSet::load(None)?;
+    let extractor = Extractor::new(&rules)?;
+    let sample = read_sample(&dir, args.stage_mb * 1_000_000)?;
+    let runs = (0..args.repeat.max(1))
+        .map(|_| stages::time(&sample, extractor.normaliser(), &extractor))
+        .collect();
+    let (t, kinds) = stages::fastest(runs).ok_or("no stage timings")?;
+    println!(
+        "stages, one thread, {} files, {:.1} MB (MB/s of file bytes, best of {}):\n",
+        t.files,
+        t.bytes as f64 / 1e6,
+        args.repeat.max(1)
+    );
+    println!(
+        "| files | MB | decode (+ HTML text) | normalise | structure | extract | all stages |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for (name, t) in std::iter::once(("all", &t)).chain(stages::KINDS.iter().copied().zip(&kinds)) {
+        println!(
+            "| {name} ({}) | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} | {:.1} |",
+            t.files,
+            t.bytes as f64 / 1e6,
+            mb_per_s(t.bytes, t.decode()),
+            mb_per_s(t.bytes, t.normalise),
+            mb_per_s(t.bytes, t.structure()),
+            mb_per_s(t.bytes, t.extract),
+            mb_per_s(t.bytes, t.all()),
+        );
+    }
+    println!("\n{} statements in the sample\n", t.statements);
+
+    println!("end to end, every core, {:.1} MB:\n", bytes as f64 / 1e6);
+    println!("| command | seconds | MB/s | peak memory (MB) | exit |\n|---|---|---|---|---|");
+    let corpus = dir.to_string_lossy().into_owned();
+    for command in [
+        vec!["extract", "-q", "--format", "tsv", &corpus],
+        vec!["track", "-q", "--format", "csv", &corpus],
+    ] {
+        let run = end_to_end(&command)?;
+        match run.peak_kb {
+            Some(kb) => println!(
+                "| {} | {:.2} | {:.1} | {:.1} | {} |",
+                command[0],
+                run.seconds,
+                bytes as f64 / 1e6 / run.seconds,
+                kb as f64 / 1024.0,
+                run.code
+            ),
+            None => println!(
+                "| {} | - | - | - | {} (not available) |",
+                command[0], run.code
+            ),
+        }
+    }
+    if !keep {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    Ok(())
+}
+
+/// Files and bytes under `dir`.
+fn count(dir: &Path) -> std::io::Result<(usize, u64)> {
+    let files = luoshi::input::report_files(&[dir.to_owned()]).map_err(std::io::Error::other)?;
+    let mut bytes = 0;
+    for f in &files {
+        bytes += std::fs::metadata(f)?.len();
+    }
+    Ok((files.len(), bytes))
+}
+
+/// The first files of the corpus, up to `limit` bytes, read into memory.
+fn read_sample(dir: &Path, limit: u64) -> std::io::Result<Vec<(PathBuf, Vec<u8>)>> {
+    let files = luoshi::input::report_files(&[dir.to_owned()]).map_err(std::io::Error::other)?;
+    let mut sample = Vec::new();
+    let mut bytes = 0u64;
+    for path in files {
+        if bytes >= limit {
+            break;
+        }
+        let content = std::fs::read(&path)?;
+        bytes += content.len() as u64;
+        sample.push((path, content));
+    }
+    Ok(sample)
+}
+
+struct ChildRun {
+    seconds: f64,
+    code: i32,
+    peak_kb: Option<u64>,
+}
+
+/// Runs a luoshi command line in a child process with output discarded.
+fn end_to_end(command: &[&str]) -> std::io::Result<ChildRun> {
+    let start = Instant::now();
+    let out = Command::new(std::env::current_exe()?)
+        .arg("--child")
+        .args(command)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()?;
+    let seconds = start.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let peak_kb = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("bench-peak-kb "))
+        .and_then(|n| n.trim().parse().ok());
+    Ok(ChildRun {
+        seconds,
+        code: out.status.code().unwrap_or(-1),
+        peak_kb,
+    })
+}
+
+/// The child: runs the command as `luoshi` would, then reports its peak
+/// resident memory (VmHWM), unless the command is not available (usage error).
+fn child(command: Vec<String>) -> ExitCode {
+    let cli =
+        match luoshi::cli::Cli::try_parse_from(std::iter::once("luoshi".to_owned()).chain(command))
+        {
+            Ok(cli) => cli,
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(64);
+            }
+        };
+    let code = match luoshi::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("luoshi: {e}");
+            return ExitCode::from(e.exit_code());
+        }
+    };
+    if let Some(kb) = status_field("/proc/self/status", "VmHWM:") {
+        eprintln!("bench-peak-kb {kb}");
+    }
+    ExitCode::from(code)
+}
+
+/// A number from a `/proc` file line such as `VmHWM:   1234 kB`.
+fn status_field(file: &str, key: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let line = text.lines().find(|l| l.starts_with(key))?;
+    line[key.len()..].split_whitespace().next()?.parse().ok()
+}
+
+/// Prints the machine the numbers come from.
+fn machine() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown".into());
+    let memory =
+        status_field("/proc/meminfo", "MemTotal:").map_or(0.0, |kb| kb as f64 / 1024.0 / 1024.0);
+    println!("machine: {cores} cores, {cpu}, {memory:.1} GiB memory");
+}
