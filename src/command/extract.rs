@@ -5,8 +5,9 @@
 use super::reports::stream;
 use super::Output;
 use crate::cli::{ExtractArgs, Format, KindArg};
+use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
-use crate::extract::Extractor;
+use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::render::{self, statements::StatementWriter};
 use crate::rule_set::RuleSet;
@@ -35,11 +36,18 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     });
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
-        let tally = stream(&files, &extractor, args.common.quiet, |_doc, mut found| {
-            found.retain(|s| wanted(s));
-            writer.write(&found).map_err(Error::Output)?;
-            Ok(found.len())
-        })?;
+        let statements = |_: &Document, extraction: Extraction| extraction.statements;
+        let tally = stream(
+            &files,
+            &extractor,
+            args.common.quiet,
+            statements,
+            |mut found| {
+                found.retain(|s| wanted(s));
+                writer.write(&found).map_err(Error::Output)?;
+                Ok(found.len())
+            },
+        )?;
         writer.finish().map_err(Error::Output)?;
         Ok(tally)
     })();

@@ -8,7 +8,7 @@
 
 use crate::document::Document;
 use crate::error::Result;
-use crate::extract::Extractor;
+use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
@@ -32,39 +32,39 @@ pub struct Tally {
     pub statements: usize,
 }
 
-/// What became of one file.
-enum FileOutcome {
-    Read {
-        doc: String,
-        statements: Vec<Statement>,
-    },
-    /// Why the file was skipped, starting with its path.
+/// What became of one file: what `digest` made of it, or why it was skipped
+/// (starting with its path).
+enum FileOutcome<T> {
+    Read(T),
     Skipped(String),
 }
 
-/// Reads and extracts `files` (see [`report_files`]), calling `each(doc,
-/// statements)` for every file read, in input order; `each` returns how many
-/// statements it kept. Skipped files are reported on standard error. Stops at
-/// the first error `each` returns (the output failed).
-pub fn stream(
+/// Reads and extracts `files` (see [`report_files`]). On the worker threads,
+/// `digest` turns each document and its extraction into what the caller
+/// keeps (the document itself is dropped right after); then `each` gets those
+/// in input order and returns how many statements it kept. Skipped files are
+/// reported on standard error. Stops at the first error `each` returns (the
+/// output failed).
+pub fn stream<T: Send>(
     files: &[PathBuf],
     extractor: &Extractor,
     quiet: bool,
-    mut each: impl FnMut(&str, Vec<Statement>) -> Result<usize>,
+    digest: impl Fn(&Document, Extraction) -> T + Sync,
+    mut each: impl FnMut(T) -> Result<usize>,
 ) -> Result<Tally> {
     let mut tally = Tally::default();
     let progress = Progress::new(files.len(), quiet);
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
     for chunk in files.chunks(batch) {
-        let outcomes: Vec<FileOutcome> = chunk
+        let outcomes: Vec<FileOutcome<T>> = chunk
             .par_iter()
-            .map(|path| process(path, extractor))
+            .map(|path| process(path, extractor, &digest))
             .collect();
         for outcome in outcomes {
             match outcome {
-                FileOutcome::Read { doc, statements } => {
+                FileOutcome::Read(kept) => {
                     tally.read += 1;
-                    tally.statements += each(&doc, statements)?;
+                    tally.statements += each(kept)?;
                 }
                 FileOutcome::Skipped(reason) => {
                     tally.skipped += 1;
@@ -94,8 +94,9 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     let files = report_files(paths)?;
     let mut statements = Vec::new();
     let mut documents = Vec::new();
-    let tally = stream(&files, extractor, quiet, |doc, found| {
-        documents.push(doc.to_owned());
+    let digest = |doc: &Document, extraction: Extraction| (doc.name.clone(), extraction.statements);
+    let tally = stream(&files, extractor, quiet, digest, |(doc, found)| {
+        documents.push(doc);
         let n = found.len();
         statements.extend(found);
         Ok(n)
@@ -110,14 +111,15 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
 /// Reads and extracts one file. A panic in either stage is a bug, but one
 /// bad document must not end a run over thousands: it is reported as a
 /// skipped file (the panic message is on standard error already).
-fn process(path: &Path, extractor: &Extractor) -> FileOutcome {
+fn process<T>(
+    path: &Path,
+    extractor: &Extractor,
+    digest: &impl Fn(&Document, Extraction) -> T,
+) -> FileOutcome<T> {
     let work = AssertUnwindSafe(|| {
         let doc = read(path, extractor)?;
-        let statements = extractor.extract(&doc);
-        Ok::<_, String>(FileOutcome::Read {
-            doc: doc.name,
-            statements,
-        })
+        let extraction = extractor.extraction(&doc);
+        Ok::<_, String>(FileOutcome::Read(digest(&doc, extraction)))
     });
     match catch_unwind(work) {
         Ok(Ok(outcome)) => outcome,

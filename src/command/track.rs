@@ -4,11 +4,12 @@
 //! kind and section coverage), takes the relations between targets from the
 //! rules, links, filters and hands the rows to `render`.
 
+use super::reports::stream;
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, Format, TrackArgs};
 use crate::document::{Coverage, Document, ReportKind};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
-use crate::extract::Extractor;
+use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::link::explain::{district_matches, explain as explain_link};
 use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status, TargetRelations};
@@ -42,7 +43,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             "`track` has no tsv output; use --format csv".into(),
         ));
     }
-    let corpus = read_corpus(&args.paths, &rules)?;
+    let corpus = read_corpus(&args.paths, &rules, args.common.quiet)?;
     let relations = TargetRelations::of(&rules);
     let mut rows = link(&LinkInput {
         statements: &corpus.statements,
@@ -95,7 +96,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     }
     let rules = RuleSet::load(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
-    let corpus = read_corpus(&args.paths, &rules)?;
+    let corpus = read_corpus(&args.paths, &rules, true)?;
     let relations = TargetRelations::of(&rules);
     let input = LinkInput {
         statements: &corpus.statements,
@@ -137,8 +138,9 @@ fn names(rules: &RuleSet) -> TargetNames {
         .collect()
 }
 
-fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Result<Corpus> {
+fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
+    let files = report_files(paths)?;
     let mut corpus = Corpus {
         statements: Vec::new(),
         self_reports: Vec::new(),
@@ -146,21 +148,16 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Result<Corpus> {
         read: 0,
         skipped: 0,
     };
-    for path in report_files(paths)? {
-        match Document::read(&path, extractor.normaliser()) {
-            Ok(doc) => {
-                let extraction = extractor.extraction(&doc);
-                corpus.statements.extend(extraction.statements);
-                corpus.self_reports.extend(extraction.self_reports);
-                corpus.reports.push(summary(&doc));
-                corpus.read += 1;
-            }
-            Err(err) => {
-                corpus.skipped += 1;
-                render::diagnostic(&format!("skipped {err}"));
-            }
-        }
-    }
+    let digest = |doc: &Document, extraction: Extraction| (extraction, summary(doc));
+    let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
+        let n = extraction.statements.len();
+        corpus.statements.extend(extraction.statements);
+        corpus.self_reports.extend(extraction.self_reports);
+        corpus.reports.push(report);
+        Ok(n)
+    })?;
+    corpus.read = tally.read;
+    corpus.skipped = tally.skipped;
     Ok(corpus)
 }
 
