@@ -6,7 +6,7 @@
 
 use super::reports::stream;
 use super::{check_target_ids, Output};
-use crate::cli::{ExplainArgs, Format, TrackArgs};
+use crate::cli::{ExplainArgs, TrackArgs};
 use crate::document::{Coverage, Document, ReportKind};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
@@ -15,6 +15,7 @@ use crate::link::explain::{district_matches, explain as explain_link};
 use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status, TargetRelations};
 use crate::render;
 use crate::render::track::TargetNames;
+use crate::render::Format;
 use crate::rule_set::RuleSet;
 use crate::statement::{Period, SelfReport, Statement};
 use crate::suggestion::did_you_mean;
@@ -37,7 +38,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         .iter()
         .map(|s| parse_status(s))
         .collect::<Result<Vec<Status>>>()?;
-    let format = args.format;
+    let format = args.format.map(Format::from);
     if format == Some(Format::Tsv) {
         return Err(Error::Usage(
             "`track` has no tsv output; use --format csv".into(),
