@@ -40,6 +40,8 @@ pub enum Reason {
     ClauseBetween,
     /// The term names this target only after one of these words.
     NoContext { needs: Vec<String> },
+    /// A word that makes the context mixed stands earlier in the sentence.
+    MixedContext { word: String },
     /// A word the target excludes stands in the clause.
     Excluded { word: String },
     /// None of the words the target requires stands in the clause.

@@ -50,6 +50,8 @@ pub struct TermUse {
     pub target: usize,
     /// Words of which one must come earlier in the sentence; empty when none.
     pub context: Vec<String>,
+    /// Words of which none may come earlier in the sentence.
+    pub unless: Vec<String>,
 }
 
 /// Every rule compiled.
@@ -88,6 +90,7 @@ impl CompiledRules {
                     TermUse {
                         target: index,
                         context: Vec::new(),
+                        unless: Vec::new(),
                     },
                 );
             }
@@ -97,6 +100,7 @@ impl CompiledRules {
                     TermUse {
                         target: index,
                         context: ct.context.iter().map(|c| c.get_ref().clone()).collect(),
+                        unless: ct.unless.iter().map(|c| c.get_ref().clone()).collect(),
                     },
                 );
             }
