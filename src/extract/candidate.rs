@@ -48,6 +48,8 @@ pub enum Reason {
     MissingRequired { needs: Vec<String> },
     /// The figure is the country's, the province's or the city's, quoted for comparison.
     OtherArea { area: String },
+    /// A rate in a clause opened by 其中 is the growth of a part.
+    PartOf,
     /// The value is compared with another base year, not the previous one.
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.

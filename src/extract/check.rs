@@ -30,11 +30,15 @@ pub const CONTINUATIONS: &[&str] = &[
     "达到",
     "实现",
     "合计",
+    "计划",
 ];
 
 /// Wider areas whose growth rates reports quote beside their own
 /// (`全市地区生产总值增长4.6%,我区增长5.2%`).
 pub const OTHER_AREAS: &[&str] = &["全国", "全省", "全市", "全球", "全国平均"];
+
+/// The word that opens a clause about a part of what came before.
+pub const SUBSET: &str = "其中";
 
 /// Conjunctions that join a new item to a list (`A和2个B`).
 pub const COORDINATORS: &[&str] = &["和", "及", "与", "以及"];
@@ -138,6 +142,10 @@ pub fn check(
             return Verdict::Dropped(Reason::OtherArea {
                 area: (*area).to_owned(),
             });
+        }
+        // `总产值增长6.3%,其中汽车制造业产值增长15.2%`: a part's growth.
+        if clause.start > hit.range.end && text[clause.start..].trim_start().starts_with(SUBSET) {
+            return Verdict::Dropped(Reason::PartOf);
         }
         let base = base_year(&text[clause.start..q.span.start]);
         if let Some(base) = base.filter(|&b| year.is_none_or(|y| b != y - 1)) {

@@ -31,6 +31,8 @@ pub const QUARTERS: &[&str] = &[
     "1-9月",
     "1—9月",
 ];
+/// Longest opening clause read as a time phrase (`到2025年`, `2024年底前`).
+const TIME_PHRASE_CHARS: usize = 10;
 /// Bytes before a value searched for its hedge word (about 80 characters).
 const HEDGE_REACH: usize = 240;
 /// The word for an estimate.
@@ -97,7 +99,15 @@ pub fn read(
         phrase_start(text, sentence, candidate.term.range.start.min(q.span.start));
     let estimated = text[statement_start..q.span.start].contains(ESTIMATE);
     let last_year = region.contains("去年");
-    let explicit = explicit_year(region);
+    // A year in the value's phrase, or in a short time phrase opening the
+    // sentence (`到2025年,全区高新技术企业总数达500家`).
+    let region_start = phrase_start(text, sentence, q.span.start);
+    let opening = text[sentence.start..region_start].trim_end_matches([',', ':', ' ']);
+    let explicit = explicit_year(region).or_else(|| {
+        (opening.chars().count() <= TIME_PHRASE_CHARS)
+            .then(|| explicit_year(opening))
+            .flatten()
+    });
     let half = region.contains("上半年");
     let mut because = Vec::new();
     let hedge_from = floor_boundary(
@@ -132,7 +142,7 @@ pub fn read(
                 (Kind::Outcome, facts.current_year? - 1, Period::FY)
             } else if last_year {
                 (Kind::Plan, facts.current_year? - 1, Period::FY)
-            } else if target.measure == Measure::Stock && !plan_cue {
+            } else if target.measure == Measure::Stock && !plan_cue && explicit.is_none() {
                 because.push("a running total stated without a target word".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, y, p)

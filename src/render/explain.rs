@@ -150,6 +150,7 @@ pub fn reason_text(reason: &Reason) -> String {
             needs.join(", ")
         ),
         Reason::OtherArea { area } => format!("a figure for {area}, not the district"),
+        Reason::PartOf => "a rate after 其中 is the growth of a part".into(),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
         Reason::OtherTarget { target } => format!("the same term reads as `{target}` here"),
