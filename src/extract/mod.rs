@@ -250,10 +250,15 @@ impl Extractor {
                 .collect();
             visit(&SentenceTrace {
                 range: sentence.clone(),
-                terms: sentence_hits
-                    .iter()
-                    .map(|h| (h.range.clone(), self.rules.terms[h.term].clone()))
-                    .collect(),
+                // Only `explain` reads the terms; extraction does not pay for them.
+                terms: if every_sentence {
+                    sentence_hits
+                        .iter()
+                        .map(|h| (h.range.clone(), self.rules.terms[h.term].clone()))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
                 quantities,
                 candidates,
             });
