@@ -150,8 +150,9 @@ pub struct ExplainArgs {
     /// A sentence to explain.
     #[arg(long, conflicts_with = "location")]
     pub text: Option<String>,
-    /// A position in a document, `FILE:LINE`.
-    #[arg(value_name = "FILE:LINE")]
+    /// A position in a document, `FILE:LINE` (every sentence of the line) or
+    /// `FILE:LINE:COLUMN` (the sentence at that character).
+    #[arg(value_name = "FILE:LINE[:COL]")]
     pub location: Option<String>,
     /// Explain the linking of one row instead (needs --district, --target, --year and report paths).
     #[arg(long)]

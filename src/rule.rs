@@ -1,7 +1,9 @@
 //! Rules: the TOML schema of a rule file. A target rule says how a report names
 //! one recurring target (its terms), what unit its numbers come in, and which
 //! words veto or require a match; it carries examples that must match and
-//! counter-examples that must not. See `docs/rules.md` for every field.
+//! counter-examples that must not. A target may also name the targets it is
+//! related to (`stock_of`, `related`), which linking uses to derive flows from
+//! running totals and to list near misses. See `docs/rules.md` for every field.
 
 use crate::statement::{Kind, Measure};
 use serde::Deserialize;
@@ -38,6 +40,16 @@ pub struct Target {
     #[serde(default)]
     pub counters: Vec<Spanned<String>>,
     pub measure: Measure,
+    /// On a stock target: the id of the flow target it accumulates
+    /// (`g5_base_stations_total` is the running total of `g5_base_stations`).
+    /// Two stock figures at two dates then give a derived flow of that target.
+    #[serde(default)]
+    pub stock_of: Option<Spanned<String>>,
+    /// Ids of targets whose figures are near misses for this one: listed as
+    /// indicator drift beside a plan, never judged against it. A relation
+    /// works both ways, so it is declared on one of the two targets.
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
     /// Words that name the target (simplified script).
     pub terms: Vec<Spanned<String>>,
     /// Terms that name the target only when a context word comes earlier in the sentence.

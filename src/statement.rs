@@ -97,6 +97,22 @@ pub struct Statement {
     pub quote: String,
 }
 
+/// A completion ratio a report states about itself ("完成年度投资计划的72.6%"),
+/// tied to the statement it follows; linking checks it against the numbers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SelfReport {
+    pub doc: String,
+    pub path: String,
+    pub district: String,
+    pub target: String,
+    #[serde(default)]
+    pub scope: String,
+    pub year: i32,
+    pub ratio_percent: f64,
+    pub quote: String,
+    pub line: usize,
+}
+
 macro_rules! display_as {
     ($ty:ty { $($variant:ident => $text:literal),+ $(,)? }) => {
         impl $ty {

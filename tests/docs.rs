@@ -88,7 +88,8 @@ struct Expected {
 /// Read off each report by hand: the title or opening paragraph names the
 /// district, kind and year; the `——…日在` line gives the date (huadu's mirror
 /// copy has none); the level-1 headings and the rules of the genre give the
-/// coverage.
+/// coverage. The opening paragraph counts as a section when it names the one
+/// period the report reviews (baiyun's do; haizhu's also announces 下半年工作重点).
 const REPORTS: [Expected; 5] = [
     Expected {
         name: "baiyun-2021-h1",
@@ -97,8 +98,12 @@ const REPORTS: [Expected; 5] = [
         date: Some("2021-07-26"),
         year: 2021,
         traditional: false,
-        top: &[(22, "review 2021 H1"), (112, "plan 2021")],
-        sections: 12,
+        top: &[
+            (20, "review 2021 H1"),
+            (22, "review 2021 H1"),
+            (112, "plan 2021"),
+        ],
+        sections: 13,
         indicator_rows: 5,
     },
     Expected {
@@ -108,8 +113,12 @@ const REPORTS: [Expected; 5] = [
         date: Some("2025-07-30"),
         year: 2025,
         traditional: false,
-        top: &[(11, "review 2025 H1"), (65, "plan 2025")],
-        sections: 12,
+        top: &[
+            (9, "review 2025 H1"),
+            (11, "review 2025 H1"),
+            (65, "plan 2025"),
+        ],
+        sections: 13,
         indicator_rows: 0,
     },
     Expected {
@@ -213,7 +222,7 @@ fn saved_html_page_is_read_like_the_text_copy() {
     assert_eq!(doc["date"], "2021-07-26");
     assert_eq!(doc["indicator_rows"], 5);
     let top: Vec<String> = top_sections(doc).into_iter().map(|(_, c)| c).collect();
-    assert_eq!(top, vec!["review 2021 H1", "plan 2021"]);
+    assert_eq!(top, vec!["review 2021 H1", "review 2021 H1", "plan 2021"]);
 }
 
 #[test]
@@ -265,8 +274,21 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_read() {
         .collect();
     let undecodable = write("garbage.txt", &garbage);
     let missing = dir.path().join("missing.txt");
+    // Sparse: takes no disk space, and is refused before it is read.
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(65 * 1024 * 1024))
+        .unwrap_or_else(|e| panic!("{e}"));
     let good = fixture("reports/baiyun-2025-h1.txt");
-    let (code, docs, stderr) = docs(&[&empty, &blank, &binary, &undecodable, &missing, &good]);
+    let (code, docs, stderr) = docs(&[
+        &empty,
+        &blank,
+        &binary,
+        &undecodable,
+        &missing,
+        &huge,
+        &good,
+    ]);
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["name"], "baiyun-2025-h1");
@@ -283,12 +305,16 @@ fn bad_files_are_skipped_with_one_line_each_and_the_rest_read() {
     expect_line(&binary, "binary file (NUL byte at offset 8)");
     expect_line(&undecodable, "cannot decode text");
     expect_line(&missing, "No such file");
+    expect_line(
+        &huge,
+        "file too large (68157440 bytes; the limit is 67108864)",
+    );
     assert_eq!(
         lines.iter().filter(|l| l.contains("skipped ")).count(),
-        5,
+        6,
         "{stderr}"
     );
-    assert!(stderr.contains("1 files read, 5 skipped"), "{stderr}");
+    assert!(stderr.contains("1 files read, 6 skipped"), "{stderr}");
 }
 
 #[test]

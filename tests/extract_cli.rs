@@ -211,3 +211,40 @@ counter_examples = ["全区养老床位总数达5000张"]
         "{stdout}"
     );
 }
+
+/// A numbered indicator table with a unit column: bare numbers take the
+/// row's unit, and a label naming a growth rate makes them rises.
+#[test]
+fn a_table_with_a_unit_column_gives_plans_and_outcomes() {
+    let (stdout, stderr, code) = luoshi(&[
+        "extract",
+        "fixtures/tables/liucheng-2031-h1.txt",
+        "--format",
+        "tsv",
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let find = |kind: &str, target: &str| {
+        rows.iter()
+            .find(|r| r[1] == kind && r[2] == target)
+            .map(|r| (r[3], r[4], r[5], r[7]))
+    };
+    assert_eq!(
+        find("plan", "gdp_growth"),
+        Some(("2031", "FY", "6", "exact"))
+    );
+    assert_eq!(
+        find("outcome", "fai_growth"),
+        Some(("2031", "H1", "-3.2", "exact"))
+    );
+    assert_eq!(
+        find("plan", "retail_growth"),
+        Some(("2031", "FY", "7", "about"))
+    );
+    assert_eq!(rows.len(), 8, "{stdout}");
+}

@@ -57,7 +57,7 @@ fn unknown_field() {
     let expected = r#"tests/rules/broken/unknown_field.toml:7:1: error: unknown field `trems`
 7 | trems = ["充电桩"]
   | ^^^^^
-  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `counters`, `measure`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
+  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `counters`, `measure`, `stock_of`, `related`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
 "#;
     assert_eq!(
         check_broken("unknown_field"),
@@ -244,6 +244,75 @@ fn value_not_finite() {
     assert_eq!(
         check_broken("value_not_finite"),
         format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+    );
+}
+
+#[test]
+fn stock_of_unknown() {
+    let expected = r#"tests/rules/broken/stock_of_unknown.toml:22:12: error: unknown target `charging_pile` in `stock_of`
+22 | stock_of = "charging_pile"
+   |            ^^^^^^^^^^^^^^^
+   = hint: did you mean `charging_piles`?
+"#;
+    assert_eq!(
+        check_broken("stock_of_unknown"),
+        format!("{expected}{NOT_RUN}2 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+    );
+}
+
+#[test]
+fn stock_of_on_flow() {
+    let expected = r#"tests/rules/broken/stock_of_on_flow.toml:7:12: error: `stock_of` on `charging_piles`, a flow target
+7 | stock_of = "charging_piles_total"
+  |            ^^^^^^^^^^^^^^^^^^^^^^
+  = hint: `stock_of` goes on the running total: write `stock_of = "charging_piles"` in `charging_piles_total`
+"#;
+    assert_eq!(
+        check_broken("stock_of_on_flow"),
+        format!("{expected}{NOT_RUN}2 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+    );
+}
+
+#[test]
+fn stock_of_unit_mismatch() {
+    let expected = r#"tests/rules/broken/stock_of_unit_mismatch.toml:22:12: error: `charging_piles_total` counts in `个` but the flow it accumulates, `charging_piles`, counts in `台`
+22 | stock_of = "charging_piles"
+   |            ^^^^^^^^^^^^^^^^
+   = hint: a running total and its flow count in the same unit; `charging_piles` is defined at tests/rules/broken/stock_of_unit_mismatch.toml:2:6
+"#;
+    assert_eq!(
+        check_broken("stock_of_unit_mismatch"),
+        format!("{expected}{NOT_RUN}2 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+    );
+}
+
+/// The ids a `--rules` file may relate to include the default targets.
+#[test]
+fn related_unknown() {
+    let expected = r#"tests/rules/broken/related_unknown.toml:7:33: error: unknown target `school_place_public` in `related`
+7 | related = ["school_places_k12", "school_place_public"]
+  |                                 ^^^^^^^^^^^^^^^^^^^^^
+  = hint: did you mean `school_places_public`?
+"#;
+    assert_eq!(
+        check_broken("related_unknown"),
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+    );
+}
+
+#[test]
+fn a_broken_stock_of_stops_tracking_with_the_place_and_hint() {
+    let (stdout, stderr, code) = luoshi(&[
+        "track",
+        "--rules",
+        "tests/rules/broken/stock_of_unknown.toml",
+        "fixtures/synthetic",
+    ]);
+    assert_eq!(code, 78);
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "luoshi: tests/rules/broken/stock_of_unknown.toml:22:12: unknown target `charging_pile` in `stock_of` (did you mean `charging_piles`?)\n"
     );
 }
 

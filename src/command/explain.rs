@@ -20,7 +20,7 @@ pub fn run(args: ExplainArgs) -> Result<u8> {
             (doc, range)
         }
         (None, Some(location)) => {
-            let (path, line) = parse_location(location)?;
+            let (path, line, column) = parse_location(location)?;
             let doc = Document::read(&path, extractor.normaliser())?;
             let original = doc.line_range(line).ok_or_else(|| Error::Input {
                 path: path.clone(),
@@ -29,6 +29,20 @@ pub fn run(args: ExplainArgs) -> Result<u8> {
                     doc.original.lines().count()
                 ),
             })?;
+            let original = match column {
+                None => original,
+                Some(column) => {
+                    let at = doc.original[original.clone()]
+                        .char_indices()
+                        .nth(column - 1)
+                        .map(|(i, _)| original.start + i)
+                        .ok_or_else(|| Error::Input {
+                            path: path.clone(),
+                            message: format!("line {line} has no column {column}"),
+                        })?;
+                    at..at
+                }
+            };
             let range = doc.normalised_range(original);
             (doc, range)
         }
@@ -45,13 +59,18 @@ pub fn run(args: ExplainArgs) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// Splits `FILE:LINE`.
-fn parse_location(location: &str) -> Result<(PathBuf, usize)> {
-    let usage = || Error::Usage(format!("`{location}` is not FILE:LINE"));
-    let (path, line) = location.rsplit_once(':').ok_or_else(usage)?;
-    let line: usize = line.parse().map_err(|_| usage())?;
-    if line == 0 {
-        return Err(usage());
+/// Splits `FILE:LINE` or `FILE:LINE:COLUMN` (1-based; the column counts characters).
+fn parse_location(location: &str) -> Result<(PathBuf, usize, Option<usize>)> {
+    let usage = || Error::Usage(format!("`{location}` is not FILE:LINE or FILE:LINE:COLUMN"));
+    let number = |s: &str| s.parse::<usize>().ok().filter(|&n| n > 0);
+    let (rest, last) = location.rsplit_once(':').ok_or_else(usage)?;
+    let last = number(last).ok_or_else(usage)?;
+    match rest.rsplit_once(':') {
+        Some((path, line)) if number(line).is_some() => Ok((
+            PathBuf::from(path),
+            number(line).ok_or_else(usage)?,
+            Some(last),
+        )),
+        _ => Ok((PathBuf::from(rest), last, None)),
     }
-    Ok((PathBuf::from(path), line))
 }

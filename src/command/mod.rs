@@ -9,6 +9,7 @@ mod extract;
 mod output;
 mod reports;
 mod rules;
+mod track;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
@@ -22,12 +23,11 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Track(args) => track::run(args),
+        Command::Explain(args) if args.link => track::explain(args),
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),
         Command::Docs(args) => docs::run(args),
-        _ => Err(crate::error::Error::Usage(
-            "this command is not available yet".into(),
-        )),
     }
 }
 

@@ -30,9 +30,9 @@ impl Mapped {
     pub fn push(&mut self, c: char, from: usize) {
         self.text.push(c);
         let from = to_u32(from);
-        for _ in 0..c.len_utf8() {
-            self.offsets.push(from);
-        }
+        let same = [from; 4];
+        self.offsets
+            .extend_from_slice(same.get(..c.len_utf8()).unwrap_or_default());
     }
 
     /// Appends a run copied unchanged from the source starting at `from`:

@@ -13,6 +13,7 @@
 //! Positions and quotes refer to `original`: the decoded file for plain
 //! text, the extracted text (see `html`) for saved HTML pages.
 
+mod coverage;
 mod decode;
 #[cfg(feature = "html")]
 mod html;
@@ -118,6 +119,9 @@ pub struct IndicatorRow {
     pub plan: Option<Range<usize>>,
     /// Cell with the result so far (完成情况).
     pub outcome: Option<Range<usize>>,
+    /// Cell of a 单位 column, when the table has one (`%`, `亿元`): the
+    /// unit of bare numbers in the other cells.
+    pub unit: Option<Range<usize>>,
     /// Year of both cells.
     pub year: i32,
     /// Period the outcome cell covers.
@@ -219,7 +223,10 @@ impl Document {
         let headings = sections::find_headings(&text);
         let header_end = headings.first().map_or(text.len(), |h| h.start);
         let report = report::read_report(&text, header_end);
-        let sections = sections::build_sections(&text, &headings, &report);
+        let sections = coverage::opening_section(&text, header_end, &report)
+            .into_iter()
+            .chain(sections::build_sections(&text, &headings, &report))
+            .collect();
         let table = table::find_rows(&text, &report);
         Document {
             path: path.to_owned(),

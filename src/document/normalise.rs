@@ -95,8 +95,25 @@ fn fold(original: &str) -> (Mapped, Census) {
     let mut prev_wide = false;
     let mut prev_han = false;
     let mut skip_until = 0;
+    let traditional = script::TraditionalTable::get();
     for (i, c) in original.char_indices() {
         if i < skip_until {
+            continue;
+        }
+        // Fast path for the bulk of a report: a Han character needs no
+        // folding and is always wide.
+        if is_han(c) {
+            if let Some(at) = pending_space.take() {
+                if !line_empty && !prev_wide {
+                    out.push(' ', at);
+                }
+            }
+            out.push(c, i);
+            line_empty = false;
+            prev_wide = true;
+            prev_han = true;
+            census.han += 1;
+            census.traditional_only += usize::from(traditional.contains(c));
             continue;
         }
         if c == '\n' {
@@ -132,11 +149,7 @@ fn fold(original: &str) -> (Mapped, Census) {
         out.push(folded, i);
         line_empty = false;
         prev_wide = wide;
-        prev_han = is_han(c);
-        if prev_han {
-            census.han += 1;
-            census.traditional_only += usize::from(script::is_traditional_only(c));
-        }
+        prev_han = false;
     }
     (out.finish(original.len()), census)
 }

@@ -53,17 +53,28 @@ fn traditional_table() -> &'static [u64] {
     })
 }
 
-/// Whether `c` is a character that simplified script writes differently.
-#[inline]
-pub fn is_traditional_only(c: char) -> bool {
-    let code = c as u32;
-    if !(TABLE_FIRST..=TABLE_LAST).contains(&code) {
-        return false;
+/// Tells characters that exist only in traditional script.
+#[derive(Debug, Clone, Copy)]
+pub struct TraditionalTable(&'static [u64]);
+
+impl TraditionalTable {
+    /// The table, built on first use from the converter itself.
+    pub fn get() -> TraditionalTable {
+        TraditionalTable(traditional_table())
     }
-    let index = (code - TABLE_FIRST) as usize;
-    traditional_table()
-        .get(index / 64)
-        .is_some_and(|word| word & (1 << (index % 64)) != 0)
+
+    /// Whether `c` is a character that simplified script writes differently.
+    #[inline]
+    pub fn contains(self, c: char) -> bool {
+        let code = c as u32;
+        if !(TABLE_FIRST..=TABLE_LAST).contains(&code) {
+            return false;
+        }
+        let index = (code - TABLE_FIRST) as usize;
+        self.0
+            .get(index / 64)
+            .is_some_and(|word| word & (1 << (index % 64)) != 0)
+    }
 }
 
 /// Whether a text with `han` Han characters, `traditional_only` of them
@@ -122,11 +133,12 @@ mod tests {
 
     #[test]
     fn traditional_only_characters() {
-        assert!(is_traditional_only('區'));
-        assert!(is_traditional_only('計'));
-        assert!(!is_traditional_only('区'));
-        assert!(!is_traditional_only('计'));
-        assert!(!is_traditional_only('a'));
+        let table = TraditionalTable::get();
+        assert!(table.contains('區'));
+        assert!(table.contains('計'));
+        assert!(!table.contains('区'));
+        assert!(!table.contains('计'));
+        assert!(!table.contains('a'));
     }
 
     #[test]

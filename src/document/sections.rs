@@ -3,20 +3,11 @@
 //! already folded); levels follow that order among the styles a report uses,
 //! so `一、` is level 1 in a mid-year report and level 2 under `第一部分`.
 //! Numbering must run on (or restart at one) for a line to count as a
-//! heading, which keeps stray list items out.
-//!
-//! Coverage follows the rules of the genre: a mid-year report's part on
-//! 上半年…执行情况 reviews the first half of its year and its part on
-//! 下半年…工作任务 plans the year; an annual report's first part reviews the
-//! year and its second part (计划草案) plans the next; a work report's
-//! 20XX年工作回顾 reviews that year and its 20YY年工作安排 plans the year
-//! delivered. A sub-section says nothing of its own unless its heading names
-//! a period, and inherits its parent's coverage.
+//! heading, which keeps stray list items out. Each section takes the
+//! coverage its heading names (see `coverage`) or else its parent's.
 
-use super::{Coverage, Report, ReportKind, Section};
-use crate::statement::Period;
-use regex::Regex;
-use std::sync::OnceLock;
+use super::coverage::heading_coverage;
+use super::{Coverage, Report, Section};
 
 /// Longest heading kept, in characters; headings run on into their first
 /// paragraph in some reports (`(一)经济运行平稳有进。2024年,全区…`).
@@ -144,93 +135,6 @@ pub fn heading_title(line: &str) -> String {
     sentence.chars().take(MAX_HEADING_CHARS).collect()
 }
 
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid constant pattern"))
-}
-
-fn year_in(title: &str) -> Option<i32> {
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    regex(&YEAR, r"((?:19|20)\d{2})年")
-        .captures(title)
-        .and_then(|c| c.get(1))
-        .and_then(|m| m.as_str().parse().ok())
-}
-
-/// What a heading says it covers, given the report it is in. `top` is true
-/// for the outermost style, where the genre's defaults apply; deeper headings
-/// only count when they name a period.
-pub fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
-    let year = year_in(title);
-    let names_period = year.is_some() || title.contains("上半年") || title.contains("下半年");
-    if !top && !names_period {
-        return Coverage::Unknown;
-    }
-    let is_review = ["执行情况", "完成情况", "回顾", "进展情况"]
-        .iter()
-        .any(|w| title.contains(w));
-    let is_plan = [
-        "工作安排",
-        "工作任务",
-        "主要任务",
-        "工作措施",
-        "工作重点",
-        "重点工作",
-        "预期目标",
-        "草案",
-        "工作建议",
-        "工作思路",
-        "今年工作",
-    ]
-    .iter()
-    .any(|w| title.contains(w))
-        || (title.contains("计划") && !is_review);
-    let report_year = report.year;
-    if title.contains("上半年") && is_review {
-        return review(year.or(report_year), Period::H1);
-    }
-    if title.contains("下半年") {
-        return plan(year.or(report_year));
-    }
-    // An annual report's second part: "2025年国民经济和社会发展计划草案".
-    if is_plan {
-        return plan(year.or_else(|| default_plan_year(report)));
-    }
-    if is_review {
-        let period = if report.kind == ReportKind::H1 && year.is_none_or(|y| Some(y) == report_year)
-        {
-            Period::H1
-        } else {
-            Period::FY
-        };
-        return review(year.or_else(|| default_review_year(report)), period);
-    }
-    Coverage::Unknown
-}
-
-fn review(year: Option<i32>, period: Period) -> Coverage {
-    year.map_or(Coverage::Unknown, |year| Coverage::Review { year, period })
-}
-
-fn plan(year: Option<i32>) -> Coverage {
-    year.map_or(Coverage::Unknown, |year| Coverage::Plan { year })
-}
-
-/// The year a plan part with no year in its heading is for.
-fn default_plan_year(report: &Report) -> Option<i32> {
-    match report.kind {
-        ReportKind::Annual => report.year.map(|y| y + 1),
-        _ => report.year,
-    }
-}
-
-/// The year a review part with no year in its heading looks back on.
-fn default_review_year(report: &Report) -> Option<i32> {
-    match report.kind {
-        ReportKind::Gwr => report.year.map(|y| y - 1),
-        _ => report.year,
-    }
-}
-
 /// Sections from headings: each runs to the next heading of the same or an
 /// outer level, and inherits its parent's coverage when it names none.
 pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<Section> {
@@ -246,6 +150,7 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
     let mut sections: Vec<Section> = Vec::with_capacity(headings.len());
     // Open ancestors: (level, coverage).
     let mut stack: Vec<(u8, Coverage)> = Vec::new();
+    let mut last_outer: Option<Coverage> = None;
     for (i, heading) in headings.iter().enumerate() {
         let level = level_of(heading.style);
         let end = headings
@@ -257,13 +162,24 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
             stack.pop();
         }
         let own = heading_coverage(&heading.title, report, level == 1);
-        let inherited = stack.last().map_or(Coverage::Unknown, |(_, c)| *c);
+        // Once a report turns to plans it does not turn back: an outer part
+        // that names no period after a plan part ("四、全面加强政府自身建设"
+        // in a work report) plans too.
+        let inherited = match stack.last() {
+            Some((_, c)) => *c,
+            None => last_outer
+                .filter(|c| matches!(c, Coverage::Plan { .. }))
+                .unwrap_or(Coverage::Unknown),
+        };
         let coverage = if own == Coverage::Unknown {
             inherited
         } else {
             own
         };
         stack.push((level, coverage));
+        if level == 1 {
+            last_outer = Some(coverage);
+        }
         sections.push(Section {
             range: heading.start..end.max(heading.start),
             heading: heading.title.clone(),
@@ -278,6 +194,8 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::ReportKind;
+    use crate::statement::Period;
 
     fn report(kind: ReportKind, year: i32) -> Report {
         Report {
@@ -320,61 +238,6 @@ mod tests {
     }
 
     #[test]
-    fn coverage_rules_of_the_genre() {
-        let h1 = report(ReportKind::H1, 2021);
-        assert_eq!(
-            heading_coverage("一、上半年国民经济和社会发展计划执行情况", &h1, true),
-            Coverage::Review {
-                year: 2021,
-                period: Period::H1
-            }
-        );
-        assert_eq!(
-            heading_coverage("二、下半年经济社会发展工作措施", &h1, true),
-            Coverage::Plan { year: 2021 }
-        );
-        assert_eq!(
-            heading_coverage("(一)聚焦高质量发展,加快构建现代产业体系。", &h1, false),
-            Coverage::Unknown
-        );
-        let annual = report(ReportKind::Annual, 2024);
-        assert_eq!(
-            heading_coverage(
-                "第一部分 2024年国民经济和社会发展计划执行情况",
-                &annual,
-                true
-            ),
-            Coverage::Review {
-                year: 2024,
-                period: Period::FY
-            }
-        );
-        assert_eq!(
-            heading_coverage("第二部分 2025年国民经济和社会发展计划草案", &annual, true),
-            Coverage::Plan { year: 2025 }
-        );
-        let gwr = report(ReportKind::Gwr, 2020);
-        assert_eq!(
-            heading_coverage("一、2019年工作回顾", &gwr, true),
-            Coverage::Review {
-                year: 2019,
-                period: Period::FY
-            }
-        );
-        assert_eq!(
-            heading_coverage("二、2020年工作安排", &gwr, true),
-            Coverage::Plan { year: 2020 }
-        );
-        assert_eq!(
-            heading_coverage("一、过去一年工作回顾", &gwr, true),
-            Coverage::Review {
-                year: 2019,
-                period: Period::FY
-            }
-        );
-    }
-
-    #[test]
     fn sub_sections_inherit() {
         let text = "一、上半年计划执行情况\n(一)经济\n正文\n二、下半年主要工作任务\n(一)聚焦\n";
         let h1 = report(ReportKind::H1, 2021);
@@ -386,6 +249,20 @@ mod tests {
         };
         let plan = Coverage::Plan { year: 2021 };
         assert_eq!(got, vec![(1, review), (2, review), (1, plan), (2, plan)]);
+        let gwr = "一、2019年工作回顾\n二、存在的问题\n三、2020年工作安排\n四、加强政府自身建设\n";
+        let mut report = h1.clone();
+        report.kind = ReportKind::Gwr;
+        report.year = Some(2020);
+        let outer: Vec<Coverage> = build_sections(gwr, &find_headings(gwr), &report)
+            .iter()
+            .map(|s| s.coverage)
+            .collect();
+        let fy2019 = Coverage::Review {
+            year: 2019,
+            period: Period::FY,
+        };
+        let plan2020 = Coverage::Plan { year: 2020 };
+        assert_eq!(outer, vec![fy2019, Coverage::Unknown, plan2020, plan2020]);
         assert_eq!(
             &text[sections[0].range.clone()],
             "一、上半年计划执行情况\n(一)经济\n正文\n"

@@ -45,34 +45,29 @@ pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
             .iter()
             .take_while(|c| is_header_cell(c.text))
             .count();
+        let header = cells.get(i..i + header_len).unwrap_or_default();
         let first_label = cells.get(i + header_len);
+        let numbered_column = header.iter().position(|c| c.text.contains("序号"));
+        if header_len >= 3 {
+            if let Some(seq) = numbered_column {
+                let found = fixed_rows(&cells, i, header, seq, report, &mut rows);
+                if found > 0 {
+                    i += header_len + found * header_len;
+                    continue;
+                }
+            }
+        }
         if header_len < 2 || !first_label.is_some_and(|c| is_numbered_label(c.text)) {
             i += header_len.max(1);
             continue;
         }
-        let header = cells.get(i..i + header_len).unwrap_or_default();
         let plan_col = header.iter().position(|c| is_plan_header(c.text));
         let outcome_col = header.iter().position(|c| is_outcome_header(c.text));
         if plan_col.is_none() && outcome_col.is_none() {
             i += header_len;
             continue;
         }
-        let caption = cells
-            .get(i.saturating_sub(CAPTION_LINES)..i)
-            .unwrap_or_default();
-        let year = caption
-            .iter()
-            .rev()
-            .chain(header.iter())
-            .find_map(|c| year_in(c.text))
-            .or(report.year);
-        let outcome_header = outcome_col
-            .and_then(|k| header.get(k))
-            .map_or("", |c| c.text);
-        let in_h1 = outcome_header.contains("上半年")
-            || caption.iter().any(|c| c.text.contains("上半年"))
-            || report.kind == ReportKind::H1;
-        let period = if in_h1 { Period::H1 } else { Period::FY };
+        let (year, period) = dating(&cells, i, header, outcome_col, report);
         let mut k = i + header_len;
         while let Some(label) = cells.get(k).filter(|c| is_numbered_label(c.text)) {
             let row_cells: Vec<&Cell> = cells
@@ -94,6 +89,7 @@ pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
                     label: label.range.clone(),
                     plan: column(plan_col),
                     outcome: column(outcome_col),
+                    unit: column(header.iter().position(|c| is_unit_header(c.text))),
                     year,
                     period,
                 });
@@ -103,6 +99,92 @@ pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
         i = k.max(i + 1);
     }
     rows
+}
+
+/// Rows of a table whose first column numbers them (`序号 / 指标名称 / 单位 /
+/// 年度预期目标 / 上半年完成情况 / 1 / 地区生产总值增速 / % / 6 / 5.8 / 2 …`).
+/// Values may be bare numbers, so rows are read as fixed groups of cells, and
+/// the table ends where the numbering stops counting up. Returns the number
+/// of rows read.
+fn fixed_rows(
+    cells: &[Cell<'_>],
+    start: usize,
+    header: &[Cell<'_>],
+    seq: usize,
+    report: &Report,
+    rows: &mut Vec<IndicatorRow>,
+) -> usize {
+    let width = header.len();
+    let find = |p: fn(&str) -> bool| header.iter().position(|c| p(c.text));
+    let label_col = find(is_label_header);
+    let plan_col = find(is_plan_header);
+    let outcome_col = find(is_outcome_header);
+    let (Some(label_col), true) = (label_col, plan_col.is_some() || outcome_col.is_some()) else {
+        return 0;
+    };
+    let unit_col = find(is_unit_header);
+    let (Some(year), period) = dating(cells, start, header, outcome_col, report) else {
+        return 0;
+    };
+    let mut count = 0;
+    loop {
+        let first = start + width + count * width;
+        let Some(row) = cells.get(first..first + width) else {
+            break;
+        };
+        let numbered = row
+            .get(seq)
+            .is_some_and(|c| c.text.trim_end_matches(['.', '、']) == (count + 1).to_string());
+        if !numbered || row.iter().any(|c| c.text.chars().count() > MAX_CELL_CHARS) {
+            break;
+        }
+        let column = |col: Option<usize>| col.and_then(|c| row.get(c)).map(|c| c.range.clone());
+        rows.push(IndicatorRow {
+            label: row[label_col].range.clone(),
+            plan: column(plan_col),
+            outcome: column(outcome_col),
+            unit: column(unit_col),
+            year,
+            period,
+        });
+        count += 1;
+    }
+    count
+}
+
+/// The year of a table (from its caption, its header, or the report) and the
+/// period its outcome column covers.
+fn dating(
+    cells: &[Cell<'_>],
+    start: usize,
+    header: &[Cell<'_>],
+    outcome_col: Option<usize>,
+    report: &Report,
+) -> (Option<i32>, Period) {
+    let caption = cells
+        .get(start.saturating_sub(CAPTION_LINES)..start)
+        .unwrap_or_default();
+    let year = caption
+        .iter()
+        .rev()
+        .chain(header.iter())
+        .find_map(|c| year_in(c.text))
+        .or(report.year);
+    let outcome_header = outcome_col
+        .and_then(|k| header.get(k))
+        .map_or("", |c| c.text);
+    let in_h1 = outcome_header.contains("上半年")
+        || caption.iter().any(|c| c.text.contains("上半年"))
+        || report.kind == ReportKind::H1;
+    (year, if in_h1 { Period::H1 } else { Period::FY })
+}
+
+fn is_label_header(text: &str) -> bool {
+    text.contains("指标") || text.contains("名称") || text.contains("项目")
+}
+
+fn is_unit_header(text: &str) -> bool {
+    text == "单位" || text.starts_with("计量单位")
 }
 
 fn cells(text: &str) -> Vec<Cell<'_>> {
@@ -194,6 +276,19 @@ mod tests {
         assert_eq!(rows[0].outcome, None);
         assert_eq!(rows[1].outcome.clone().map(|r| &text[r]), Some("增长7%"));
         assert_eq!(rows[1].period, Period::FY);
+    }
+
+    #[test]
+    fn a_numbered_table_with_a_unit_column_is_read_in_fixed_rows() {
+        let text = "2023年上半年主要经济指标完成情况表\n序号\n指标名称\n单位\n年度预期目标\n上半年完成情况\n1\n地区生产总值增速\n%\n6\n5.8\n2\n固定资产投资增速\n%\n8\n-3.2\n上半年,全区经济运行总体平稳,主要指标保持增长态势。\n";
+        let rows = find_rows(text, &h1(2023));
+        assert_eq!(rows.len(), 2);
+        let cell = |r: &Option<Range<usize>>| r.clone().map(|r| &text[r]);
+        assert_eq!(&text[rows[1].label.clone()], "固定资产投资增速");
+        assert_eq!(cell(&rows[1].unit), Some("%"));
+        assert_eq!(cell(&rows[1].plan), Some("8"));
+        assert_eq!(cell(&rows[1].outcome), Some("-3.2"));
+        assert_eq!((rows[0].year, rows[0].period), (2023, Period::H1));
     }
 
     #[test]

@@ -101,6 +101,43 @@ fn coverage_at_follows_sections() {
     assert_eq!(doc.coverage_at(0), Coverage::Unknown);
 }
 
+#[test]
+fn mirror_copy_noise_reads_like_the_clean_report() {
+    let clean = report("baiyun-2021-h1");
+    // A mirror copy: nothing above the salutation, pinyin after 区, full-width
+    // digits and commas, a mojibake character, CRLF line ends.
+    let noisy: String = clean
+        .original
+        .lines()
+        .skip(17)
+        .collect::<Vec<_>>()
+        .join("\r\n")
+        .replace("区", "区(qū)")
+        .replace(',', "，")
+        .replace("3840", "３８４０")
+        .replacen("编制", "编\u{FFFD}制", 1);
+    let doc = Document::from_text(Path::new("mirror.txt"), noisy, &normaliser());
+    assert_eq!(doc.report.district, "白云区");
+    assert_eq!(doc.report.kind, ReportKind::H1);
+    assert_eq!(doc.report.year, Some(2021));
+    assert!(doc
+        .text
+        .contains("积极扩充优质公办学位,新增义务教育公办学位3840个"));
+    let top: Vec<Coverage> = doc
+        .sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| s.coverage)
+        .collect();
+    let h1 = Coverage::Review {
+        year: 2021,
+        period: Period::H1,
+    };
+    assert_eq!(top, vec![h1, h1, Coverage::Plan { year: 2021 }]);
+    assert_eq!(doc.table.len(), 5);
+    assert_eq!(quote_of(&doc, "白云区坚持"), "白云区(qū)坚持");
+}
+
 /// Whether `text` on its own reads as traditional script.
 fn alone_traditional(text: &str) -> bool {
     Normaliser::new(&[]).is_ok_and(|n| n.normalise(text).traditional)

@@ -50,6 +50,8 @@ pub struct ExplainedCandidate {
     pub quantity: String,
     pub order: super::Order,
     pub gap: usize,
+    /// The earlier word that made a contextual term name this target.
+    pub context: Option<String>,
     pub verdict: Verdict,
     #[serde(skip)]
     pub reading: Option<Reading>,
@@ -94,6 +96,12 @@ impl Extractor {
                 quantity: text[t.quantities[c.quantity].span.clone()].to_owned(),
                 order: c.order,
                 gap: c.gap,
+                context: c.context_at.and_then(|at| {
+                    let words = self.context_words(c.target, &text[c.term.range.clone()]);
+                    words
+                        .into_iter()
+                        .find(|w| text[at..].starts_with(w.as_str()))
+                }),
                 verdict: c.verdict.clone(),
                 reading: reading.clone(),
             })

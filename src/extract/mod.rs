@@ -5,9 +5,11 @@
 //! automaton pass and nothing more.
 
 mod candidate;
+mod check;
 mod compiled;
 mod enumeration;
 mod explain;
+mod progress;
 mod reading;
 mod sentence;
 mod table;
@@ -19,7 +21,7 @@ pub use reading::Reading;
 use crate::document::{Document, Normaliser};
 use crate::quantity::{scan, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
-use crate::statement::{Kind, Statement};
+use crate::statement::{Kind, SelfReport, Statement};
 use candidate::TermHit;
 use compiled::CompiledRules;
 use reading::DocFacts;
@@ -30,6 +32,14 @@ use std::ops::Range;
 pub struct Extractor {
     rules: CompiledRules,
     normaliser: Normaliser,
+}
+
+/// What one document yields.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub statements: Vec<Statement>,
+    /// Completion ratios the report states about its own statements.
+    pub self_reports: Vec<SelfReport>,
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
@@ -72,13 +82,21 @@ impl Extractor {
 
     /// Every statement in a document, in document order.
     pub fn extract(&self, doc: &Document) -> Vec<Statement> {
+        self.extraction(doc).statements
+    }
+
+    /// Every statement in a document, and every completion ratio the report
+    /// states about one of them.
+    pub fn extraction(&self, doc: &Document) -> Extraction {
         let facts = DocFacts::of(doc);
         let mut out = Vec::new();
+        let mut self_reports = Vec::new();
         self.walk(
             doc,
             0..doc.text.len(),
             false,
             |trace| {
+                let mut kept: Vec<(usize, Statement)> = Vec::new();
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
                         let q = &trace.quantities[c.quantity];
@@ -86,9 +104,11 @@ impl Extractor {
                             at.min(c.term.range.start)..c.term.range.end
                         });
                         let quote = quote_range(&doc.text, &trace.range, &term, &q.span);
-                        out.push(self.statement(doc, c.target, q, r, quote));
+                        kept.push((q.span.end, self.statement(doc, c.target, q, r, quote)));
                     }
                 }
+                self_reports.extend(progress::ratios(doc, trace, &kept));
+                out.extend(kept.into_iter().map(|(_, s)| s));
             },
             &facts,
         );
@@ -105,22 +125,36 @@ impl Extractor {
             out.push(self.statement(doc, cell.target, &cell.quantity, &reading, cell.cell));
         }
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
-        out
+        Extraction {
+            statements: out,
+            self_reports,
+        }
     }
 
-    /// Ids of the targets a term may name.
-    pub fn targets_of(&self, term: &str) -> Vec<String> {
+    /// The ways `term` may name a target: each target and the context words it needs.
+    fn uses_of(&self, term: &str) -> &[compiled::TermUse] {
         self.rules
             .terms
             .iter()
             .position(|t| t == term)
-            .map(|i| {
-                self.rules.uses[i]
-                    .iter()
-                    .map(|u| self.rules.targets[u.target].id.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
+            .map_or(&[], |i| &self.rules.uses[i])
+    }
+
+    /// The context words that let `term` name the target at `target`.
+    pub fn context_words(&self, target: usize, term: &str) -> Vec<String> {
+        self.uses_of(term)
+            .iter()
+            .filter(|u| u.target == target)
+            .flat_map(|u| u.context.iter().cloned())
+            .collect()
+    }
+
+    /// Ids of the targets a term may name.
+    pub fn targets_of(&self, term: &str) -> Vec<String> {
+        self.uses_of(term)
+            .iter()
+            .map(|u| self.rules.targets[u.target].id.clone())
+            .collect()
     }
 
     /// What the extractor saw in every sentence overlapping `range` of the

@@ -16,6 +16,21 @@ pub const PLAN_CUES: &[&str] = &["力争", "确保", "计划", "目标", "预期
 pub const TARGET_NOUNS: &[&str] = &["目标", "任务", "进度"];
 /// Commitment words recorded as the hedge, as written.
 pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", "力求", "目标"];
+/// Words in a plan part that mark a number as a result so far
+/// (`今年以来已新增学位3000个`).
+pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
+/// Words that make a number a target for several years, not for one.
+pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均"];
+/// Words that put a number in a quarter, a period no target is judged on.
+pub const QUARTERS: &[&str] = &[
+    "一季度",
+    "前三季度",
+    "三季度",
+    "1-3月",
+    "1—3月",
+    "1-9月",
+    "1—9月",
+];
 /// The word for an estimate.
 pub const ESTIMATE: &str = "预计";
 
@@ -74,14 +89,35 @@ pub fn read(
     let restated = candidate.order == Order::ValueFirst
         && TARGET_NOUNS.iter().any(|w| after_term.starts_with(w));
     let plan_cue = restated || PLAN_CUES.iter().any(|w| region.contains(w));
-    let estimated = region.contains(ESTIMATE);
+    // 预计 governs the whole statement, often from the term's clause
+    // (`预计实现地区生产总值1520亿元,增长6.5%`).
+    let statement_start =
+        phrase_start(text, sentence, candidate.term.range.start.min(q.span.start));
+    let estimated = text[statement_start..q.span.start].contains(ESTIMATE);
     let last_year = region.contains("去年");
     let explicit = explicit_year(region);
     let half = region.contains("上半年");
     let mut because = Vec::new();
     let hedge = last_of(&text[sentence.start..q.span.start], HEDGES).unwrap_or_default();
 
+    if MULTI_YEAR
+        .iter()
+        .chain(QUARTERS)
+        .any(|w| region.contains(w))
+    {
+        return None;
+    }
     let coverage = doc.coverage_at(q.span.start);
+    let section_year = match coverage {
+        Coverage::Plan { year } | Coverage::Review { year, .. } => Some(year),
+        Coverage::Unknown => facts.current_year,
+    };
+    // `到2025年新增学位5万个` in a 2023 plan is a target for several years.
+    if let (Some(e), Some(y)) = (explicit, section_year) {
+        if (e - y).abs() > 1 {
+            return None;
+        }
+    }
     let (kind, year, period) = match coverage {
         Coverage::Plan { year } => {
             because.push(format!("in a section planning {year}"));
@@ -94,6 +130,10 @@ pub fn read(
                 because.push("a running total stated without a target word".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, y, p)
+            } else if !plan_cue && ACHIEVED.iter().any(|w| region.contains(w)) {
+                because.push("a result so far, stated in the plan part".into());
+                let (y, p) = facts.review.unwrap_or((year, Period::FY));
+                (Kind::Outcome, y, p)
             } else {
                 (Kind::Plan, explicit.unwrap_or(year), Period::FY)
             }
@@ -101,8 +141,13 @@ pub fn read(
         Coverage::Review { year, period } => {
             because.push(format!("in a section reviewing {year} {period}"));
             let year = if last_year {
-                facts.current_year.map_or(year, |y| y - 1)
+                let y = facts.current_year.map_or(year, |y| y - 1);
+                because.push(format!("去年 in a report of {} is {y}", y + 1));
+                y
             } else {
+                if let Some(e) = explicit.filter(|&e| e != year) {
+                    because.push(format!("the year {e} is written out"));
+                }
                 explicit.unwrap_or(year)
             };
             if plan_cue {
@@ -133,6 +178,12 @@ pub fn read(
         }
     };
     let estimated = estimated && kind == Kind::Outcome;
+    // A result's only hedge is 预计; a plan keeps the commitment word as written.
+    let hedge = match kind {
+        Kind::Plan => hedge,
+        Kind::Outcome if estimated => ESTIMATE.to_owned(),
+        Kind::Outcome => String::new(),
+    };
     if estimated {
         because.push("预计 marks an estimate".into());
     }

@@ -3,7 +3,7 @@
 
 use super::compiled::CompiledRules;
 use crate::document::{Document, IndicatorRow};
-use crate::quantity::{scan, Quantity};
+use crate::quantity::{scan, Direction, Quantity};
 use crate::statement::{Kind, Measure, Period};
 use std::ops::Range;
 
@@ -41,11 +41,21 @@ fn read_row(rules: &CompiledRules, doc: &Document, row: &IndicatorRow, out: &mut
         (row.plan.clone(), Kind::Plan, Period::FY),
         (row.outcome.clone(), Kind::Outcome, row.period),
     ];
+    let unit = row.unit.clone().map(|u| doc.text[u].trim());
+    // A label that names a growth rate (`地区生产总值增速`) makes bare
+    // percentages in its row rises.
+    let growth_label = GROWTH_LABELS.iter().any(|w| label.contains(w));
     for (cell, kind, period) in cells {
         let Some(cell) = cell else { continue };
-        let Some(mut quantity) = scan(&doc.text[cell.clone()]).into_iter().next() else {
+        let Some(mut quantity) = cell_quantity(&doc.text, cell.clone(), unit) else {
             continue;
         };
+        if quantity.direction.is_none()
+            && quantity.unit.canonical == "%"
+            && (growth_label || unit.is_some())
+        {
+            quantity.direction = Some(Direction::Rise);
+        }
         let fits = |t: &usize| {
             let target = &rules.targets[*t];
             target.accepts_unit(quantity.unit.canonical)
@@ -54,8 +64,6 @@ fn read_row(rules: &CompiledRules, doc: &Document, row: &IndicatorRow, out: &mut
         let Some(&target) = targets.iter().find(|t| fits(t)) else {
             continue;
         };
-        quantity.span = quantity.span.start + cell.start..quantity.span.end + cell.start;
-        quantity.number = quantity.number.start + cell.start..quantity.number.end + cell.start;
         out.push(CellMatch {
             target,
             kind,
@@ -65,4 +73,35 @@ fn read_row(rules: &CompiledRules, doc: &Document, row: &IndicatorRow, out: &mut
             cell,
         });
     }
+}
+
+/// Words in a row label that make its percentages growth rates.
+const GROWTH_LABELS: &[&str] = &["增速", "增长", "增幅"];
+
+/// The quantity of a cell, spans in the document's normalised text. A bare
+/// number (`5.8`, `7左右`) takes the unit of the row's 单位 column.
+fn cell_quantity(text: &str, cell: Range<usize>, unit: Option<&str>) -> Option<Quantity> {
+    let body = &text[cell.clone()];
+    if let Some(q) = scan(body).into_iter().next() {
+        return Some(shift(q, cell.start));
+    }
+    let unit = unit.filter(|u| !u.is_empty())?;
+    let number_end = body
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+'))))
+        .map_or(body.len(), |(i, _)| i);
+    if number_end == 0 {
+        return None;
+    }
+    let written = format!("{}{unit}{}", &body[..number_end], &body[number_end..]);
+    let mut q = scan(&written).into_iter().next()?;
+    q.span = cell.clone();
+    q.number = cell.start..cell.start + number_end;
+    Some(q)
+}
+
+fn shift(mut q: Quantity, by: usize) -> Quantity {
+    q.span = q.span.start + by..q.span.end + by;
+    q.number = q.number.start + by..q.number.end + by;
+    q
 }

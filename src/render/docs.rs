@@ -5,7 +5,6 @@
 use super::text::sanitize_terminal;
 use crate::cli::Format;
 use crate::document::{Coverage, Document, ReportKind};
-use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -105,11 +104,7 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
     if outline.sections.is_empty() {
         return writeln!(out, "  no sections found\n");
     }
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(["line", "level", "heading", "coverage"]);
+    let mut table = super::grid(["line", "level", "heading", "coverage"], false);
     for s in &outline.sections {
         let indent = "  ".repeat(usize::from(s.level.saturating_sub(1)));
         table.add_row([

@@ -4,7 +4,6 @@ use super::statements::format_value;
 use super::text::sanitize_terminal;
 use crate::cli::Format;
 use crate::eval::Evaluation;
-use comfy_table::{presets, Table};
 use std::io::{self, Write};
 
 /// Writes an evaluation as a table report or JSON.
@@ -24,16 +23,18 @@ pub fn write(out: &mut dyn Write, e: &Evaluation, format: Format) -> io::Result<
         e.overall.false_positives,
         e.overall.misses
     )?;
-    let mut table = Table::new();
-    table.load_style(presets::UTF8_FULL_CONDENSED).set_header([
-        "target",
-        "precision",
-        "recall",
-        "f1",
-        "matched",
-        "false pos.",
-        "missed",
-    ]);
+    let mut table = super::grid(
+        [
+            "target",
+            "precision",
+            "recall",
+            "f1",
+            "matched",
+            "false pos.",
+            "missed",
+        ],
+        false,
+    );
     for (target, s) in &e.per_target {
         table.add_row([
             target.clone(),

@@ -77,13 +77,23 @@ pub fn write(
                 Order::TermFirst => "term first",
                 Order::ValueFirst => "value first",
             };
+            let context = c
+                .context
+                .as_ref()
+                .map(|w| format!(", after {w}"))
+                .unwrap_or_default();
             let head = format!(
-                "{} ← {} … {} ({order}, gap {})",
+                "{} ← {} … {} ({order}, gap {}{context})",
                 c.target, c.term, c.quantity, c.gap
             );
             match (&c.verdict, &c.reading) {
                 (Verdict::Kept, Some(r)) => {
-                    let mut line = format!("  kept    {head}: {} {} {}", r.kind, r.year, r.period);
+                    let year = if r.year == 0 {
+                        "(year unknown)".to_owned()
+                    } else {
+                        r.year.to_string()
+                    };
+                    let mut line = format!("  kept    {head}: {} {year} {}", r.kind, r.period);
                     if !r.hedge.is_empty() {
                         line.push_str(&format!(", hedge {}", r.hedge));
                     }
@@ -97,7 +107,7 @@ pub fn write(
                 }
                 (Verdict::Kept, None) => writeln!(
                     out,
-                    "  dropped {head}: no year can be read (the report's date is unknown)"
+                    "  dropped {head}: no single year (a multi-year target, or 去年 in an undated report)"
                 )?,
                 (Verdict::Dropped(reason), _) => {
                     writeln!(out, "  dropped {head}: {}", reason_text(reason))?
@@ -136,8 +146,10 @@ pub fn reason_text(reason: &Reason) -> String {
             "none of the required words in the clause: {}",
             needs.join(", ")
         ),
+        Reason::OtherArea { area } => format!("a figure for {area}, not the district"),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
+        Reason::OtherTarget { target } => format!("the same term reads as `{target}` here"),
         Reason::Enumerated { term } => format!("a 分别 list pairs this value with `{term}`"),
         Reason::NewSubject => {
             "a later clause with its own subject (another number in between and no carry-over word)"

@@ -5,11 +5,14 @@ pub mod diagnostic;
 pub mod docs;
 pub mod eval;
 pub mod explain;
+mod grid;
 pub mod progress;
 pub mod rule_list;
 pub mod statements;
 mod text;
+pub mod track;
 
+pub use grid::grid;
 pub use text::{escape_markdown, sanitize_terminal};
 
 /// Prints one line on standard error (warnings, skipped files, summaries).

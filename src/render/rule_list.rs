@@ -3,7 +3,6 @@
 use super::text::{sanitize_terminal, tsv_field};
 use crate::cli::Format;
 use crate::rule_set::{LoadedTarget, RuleSet};
-use comfy_table::{presets, ContentArrangement, Table};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -96,17 +95,12 @@ pub fn write(out: &mut dyn Write, rules: &RuleSet, format: Format) -> io::Result
             Ok(())
         }
         Format::Table | Format::Markdown => {
-            let mut table = Table::new();
-            table
-                .load_style(if format == Format::Markdown {
-                    presets::ASCII_MARKDOWN
-                } else {
-                    presets::UTF8_FULL_CONDENSED
-                })
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header([
+            let mut table = super::grid(
+                [
                     "id", "名称", "name", "unit", "measure", "examples", "file", "",
-                ]);
+                ],
+                format == Format::Markdown,
+            );
             for r in &rows {
                 let unit = std::iter::once(r.unit)
                     .chain(r.alt_units.iter().copied())

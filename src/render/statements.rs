@@ -4,7 +4,6 @@
 use super::text::{escape_markdown, sanitize_terminal, tsv_field};
 use crate::cli::Format;
 use crate::statement::Statement;
-use comfy_table::{presets, ContentArrangement, Table};
 use std::io::{self, Write};
 
 /// The columns of the annotation format, in order.
@@ -200,11 +199,7 @@ fn table_row(s: &Statement, escape: fn(&str) -> String) -> [String; 8] {
 }
 
 fn write_table(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(TABLE_COLUMNS);
+    let mut table = super::grid(TABLE_COLUMNS, false);
     for s in statements {
         table.add_row(table_row(s, sanitize_terminal));
     }

@@ -8,6 +8,7 @@ mod ids;
 mod lint;
 mod location;
 mod parse;
+mod relations;
 mod report;
 mod validate;
 

@@ -1,9 +1,10 @@
 //! Validation: the errors a rule file can have although it parses (ids are
-//! checked in `ids`): units the unit table does not know, empty terms, regular
-//! expressions that do not compile, impossible gaps, examples that cannot be
-//! checked. Each error points at the offending text.
+//! checked in `ids`, `stock_of` and `related` in `relations`): units the unit
+//! table does not know, empty terms, regular expressions that do not compile,
+//! impossible gaps, examples that cannot be checked. Each error points at the
+//! offending text.
 
-use super::{ids, place, FileProblems, ParsedFile, Problem, Severity, SpanTree, Step};
+use super::{ids, place, relations, FileProblems, ParsedFile, Problem, Severity, SpanTree, Step};
 use crate::rule::Target;
 use crate::suggestion::did_you_mean;
 use crate::unit;
@@ -19,6 +20,7 @@ pub const MAX_GAP_LIMIT: usize = 200;
 pub fn validate(context: &[ParsedFile], files: &[ParsedFile]) -> Vec<Problem> {
     let mut problems = Vec::new();
     ids::check_ids(context, files, &mut problems);
+    relations::check_relations(context, files, &mut problems);
     for file in files {
         let tree = SpanTree::parse(&file.source.text);
         let mut out = FileProblems {

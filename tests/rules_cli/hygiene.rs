@@ -160,10 +160,7 @@ fn every_listed_target_has_a_rule_with_its_unit_and_measure() {
 #[test]
 fn readme_table_of_targets_matches_the_rules() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let Ok(readme) = std::fs::read_to_string(&path) else {
-        // No README yet: nothing to compare. Once it exists it must hold the table.
-        return;
-    };
+    let readme = std::fs::read_to_string(&path).expect("README.md must exist");
     let table = id_table(&readme).expect("README.md has no table of targets (`| id | …`)");
     let listed: BTreeSet<String> = table.iter().filter_map(|r| r.first().cloned()).collect();
     assert_eq!(listed, default_ids());
@@ -229,23 +226,41 @@ fn docs_list_every_canonical_unit() {
     );
 }
 
+/// Marks the documented addition to the walk-through's rule file: it names
+/// the walk-through's target in `stock_of`, so it loads together with it.
+const COMPANION: &str = "<!-- walkthrough:companion -->\n";
+
 #[test]
 fn whole_rule_files_in_the_docs_load() {
     let docs = repo_file("docs/rules.md");
-    let blocks: Vec<&str> = docs
-        .split("```toml\n")
-        .skip(1)
-        .filter_map(|b| b.split("```").next())
-        .filter(|b| {
-            ["[[target]]", "[[variant]]", "[[scope]]"]
-                .iter()
-                .any(|h| b.starts_with(h))
-        })
-        .collect();
-    assert!(blocks.len() >= 4, "expected the documented rule files");
-    for block in blocks {
-        if let Err(e) = RuleSet::from_text(Path::new("docs/rules.md"), block) {
-            panic!("{e}\n{block}");
+    let chunks: Vec<&str> = docs.split("```toml\n").collect();
+    let mut blocks: Vec<(bool, &str)> = Vec::new();
+    for pair in chunks.windows(2) {
+        let [before, chunk] = pair else { continue };
+        let Some(block) = chunk.split("```").next() else {
+            continue;
+        };
+        if ["[[target]]", "[[variant]]", "[[scope]]"]
+            .iter()
+            .any(|h| block.starts_with(h))
+        {
+            blocks.push((before.ends_with(COMPANION), block));
+        }
+    }
+    assert!(blocks.len() >= 5, "expected the documented rule files");
+    let walkthrough = docs
+        .split_once("<!-- walkthrough:rule -->\n```toml\n")
+        .and_then(|(_, rest)| rest.split("```").next())
+        .unwrap_or_else(|| panic!("docs/rules.md lost the walk-through rule"));
+    assert!(blocks.iter().any(|(companion, _)| *companion));
+    for (companion, block) in blocks {
+        let text = if companion {
+            format!("{walkthrough}\n{block}")
+        } else {
+            block.to_owned()
+        };
+        if let Err(e) = RuleSet::from_text(Path::new("docs/rules.md"), &text) {
+            panic!("{e}\n{text}");
         }
     }
 }

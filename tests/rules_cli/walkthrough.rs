@@ -1,6 +1,7 @@
 //! The walk-through of `docs/rules.md`, run as written: the documented rule
 //! goes into a temporary `--rules` folder, the documented report next to it,
-//! then `rules check` and `extract` must give what the page says.
+//! then `rules check` and `extract` must give what the page says; the
+//! documented running-total companion is then added and must check clean.
 
 use std::path::Path;
 use std::process::Command;
@@ -105,4 +106,20 @@ fn the_documented_new_target_works_from_a_rules_folder() {
         .filter_map(|r| Some((*r.get(2)?, *r.get(5)?, *r.get(6)?)))
         .collect();
     assert_eq!(values, [("charging_piles", "1200", "个")], "{extracted}");
+
+    // Step 5: the running total, added to the same file, checks clean too.
+    let companion = block_after(&docs, "<!-- walkthrough:companion -->");
+    assert!(companion.contains("stock_of = \"charging_piles\""));
+    std::fs::write(rules.join("charging.toml"), format!("{rule}\n{companion}")).ok();
+    let (checked, code) = run(&[
+        "rules".as_ref(),
+        "check".as_ref(),
+        "--warnings-as-errors".as_ref(),
+        rules.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{checked}");
+    assert!(
+        checked.starts_with("2 targets, ") && checked.ends_with(", 0 errors\n"),
+        "{checked}"
+    );
 }

@@ -1,0 +1,197 @@
+//! `luoshi track`: reports in, one fulfilment row per plan out; and
+//! `luoshi explain --link`, which shows how one row was linked. Reads and
+//! extracts every report, summarises what each one reviewed (from its report
+//! kind and section coverage), takes the relations between targets from the
+//! rules, links, filters and hands the rows to `render`.
+
+use super::{check_target_ids, Output};
+use crate::cli::{ExplainArgs, Format, TrackArgs};
+use crate::document::{Coverage, Document, ReportKind};
+use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
+use crate::extract::Extractor;
+use crate::input::report_files;
+use crate::link::explain::{district_matches, explain as explain_link};
+use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status, TargetRelations};
+use crate::render;
+use crate::render::track::TargetNames;
+use crate::rule_set::RuleSet;
+use crate::statement::{Period, SelfReport, Statement};
+use crate::suggestion::did_you_mean;
+use std::path::PathBuf;
+
+/// Statements and report summaries of every readable report.
+struct Corpus {
+    statements: Vec<Statement>,
+    self_reports: Vec<SelfReport>,
+    reports: Vec<ReportSummary>,
+    read: usize,
+    skipped: usize,
+}
+
+pub fn run(args: TrackArgs) -> Result<u8> {
+    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    check_target_ids(&rules, &args.targets)?;
+    let statuses = args
+        .statuses
+        .iter()
+        .map(|s| parse_status(s))
+        .collect::<Result<Vec<Status>>>()?;
+    let format = args.format;
+    if format == Some(Format::Tsv) {
+        return Err(Error::Usage(
+            "`track` has no tsv output; use --format csv".into(),
+        ));
+    }
+    let corpus = read_corpus(&args.paths, &rules)?;
+    let relations = TargetRelations::of(&rules);
+    let mut rows = link(&LinkInput {
+        statements: &corpus.statements,
+        reports: &corpus.reports,
+        self_reports: &corpus.self_reports,
+        targets: &relations,
+    });
+    rows.retain(|r| {
+        args.district
+            .as_deref()
+            .is_none_or(|d| district_matches(&r.district, d))
+            && args.year.is_none_or(|y| r.year == y)
+            && (args.targets.is_empty() || args.targets.contains(&r.target))
+            && (statuses.is_empty() || statuses.contains(&r.status))
+    });
+    let mut out = Output::open(args.common.output.as_deref())?;
+    let format = format.unwrap_or(if out.is_terminal() {
+        Format::Table
+    } else {
+        Format::Csv
+    });
+    render::track::write(&mut out, &rows, format, &names(&rules)).map_err(Error::Output)?;
+    out.finish()?;
+    if !args.common.quiet {
+        render::diagnostic(&format!(
+            "{} files read, {} skipped, {} plans",
+            corpus.read,
+            corpus.skipped,
+            rows.len()
+        ));
+    }
+    Ok(if corpus.skipped > 0 {
+        EXIT_RUNTIME
+    } else {
+        EXIT_OK
+    })
+}
+
+/// `luoshi explain --link --district D --target ID --year Y --in PATH...`.
+pub fn explain(args: ExplainArgs) -> Result<u8> {
+    let missing = |what: &str| Error::Usage(format!("`explain --link` needs {what}"));
+    let district = args
+        .district
+        .as_deref()
+        .ok_or_else(|| missing("--district"))?;
+    let target = args.target.as_deref().ok_or_else(|| missing("--target"))?;
+    let year = args.year.ok_or_else(|| missing("--year"))?;
+    if args.paths.is_empty() {
+        return Err(missing("report paths (--in PATH)"));
+    }
+    let rules = RuleSet::load(args.rules.as_deref())?;
+    check_target_ids(&rules, &[target.to_owned()])?;
+    let corpus = read_corpus(&args.paths, &rules)?;
+    let relations = TargetRelations::of(&rules);
+    let input = LinkInput {
+        statements: &corpus.statements,
+        reports: &corpus.reports,
+        self_reports: &corpus.self_reports,
+        targets: &relations,
+    };
+    let rows = explain_link(&input, district, target, year);
+    let mut out = Output::open(None)?;
+    render::track::write_explanation(&mut out, &rows, &names(&rules), (district, target, year))
+        .map_err(Error::Output)?;
+    out.finish()?;
+    Ok(if corpus.skipped > 0 {
+        EXIT_RUNTIME
+    } else {
+        EXIT_OK
+    })
+}
+
+fn parse_status(word: &str) -> Result<Status> {
+    word.parse().map_err(|_| {
+        let words = Status::ALL.iter().flat_map(|s| [s.as_str(), s.zh()]);
+        let hint = did_you_mean(word, words)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        let all: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        Error::Usage(format!(
+            "unknown status `{word}` (expected one of: {}){hint}",
+            all.join(", ")
+        ))
+    })
+}
+
+fn names(rules: &RuleSet) -> TargetNames {
+    rules
+        .targets
+        .iter()
+        .map(|t| (t.target.id.get_ref().clone(), t.target.name_zh.clone()))
+        .collect()
+}
+
+fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Result<Corpus> {
+    let extractor = Extractor::new(rules)?;
+    let mut corpus = Corpus {
+        statements: Vec::new(),
+        self_reports: Vec::new(),
+        reports: Vec::new(),
+        read: 0,
+        skipped: 0,
+    };
+    for path in report_files(paths)? {
+        match Document::read(&path, extractor.normaliser()) {
+            Ok(doc) => {
+                let extraction = extractor.extraction(&doc);
+                corpus.statements.extend(extraction.statements);
+                corpus.self_reports.extend(extraction.self_reports);
+                corpus.reports.push(summary(&doc));
+                corpus.read += 1;
+            }
+            Err(err) => {
+                corpus.skipped += 1;
+                render::diagnostic(&format!("skipped {err}"));
+            }
+        }
+    }
+    Ok(corpus)
+}
+
+/// What a report reviewed: the coverage of its review sections or, when no
+/// section says, what its kind implies (an H1 report reviews its year's first
+/// half, an annual report its year, a work report the year before).
+fn summary(doc: &Document) -> ReportSummary {
+    let mut reviewed: Vec<ReviewedPeriod> = doc
+        .sections
+        .iter()
+        .filter_map(|s| match s.coverage {
+            Coverage::Review { year, period } => Some(ReviewedPeriod { year, period }),
+            _ => None,
+        })
+        .collect();
+    if reviewed.is_empty() {
+        let implied = match (doc.report.kind, doc.report.year) {
+            (ReportKind::H1, Some(year)) => Some((year, Period::H1)),
+            (ReportKind::Annual, Some(year)) => Some((year, Period::FY)),
+            (ReportKind::Gwr, Some(year)) => Some((year.saturating_sub(1), Period::FY)),
+            _ => None,
+        };
+        reviewed.extend(implied.map(|(year, period)| ReviewedPeriod { year, period }));
+    }
+    reviewed.sort();
+    reviewed.dedup();
+    ReportSummary {
+        doc: doc.name.clone(),
+        path: doc.path.display().to_string(),
+        district: doc.report.district.clone(),
+        date: doc.report.date,
+        reviewed,
+    }
+}

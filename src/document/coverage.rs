@@ -1,0 +1,271 @@
+//! Coverage: which period a stretch of a report is about, read from its
+//! headings by the rules of the genre. A mid-year report's part on
+//! 上半年…执行情况 reviews the first half of its year and its part on
+//! 下半年…工作任务 plans the year; an annual report's first part reviews the
+//! year and its second part (计划草案) plans the next; a work report's
+//! 20XX年工作回顾 reviews that year and its 20YY年工作安排 plans the year
+//! delivered. A sub-heading only counts when it names a period itself; the
+//! opening paragraph counts when it names the one period reviewed.
+
+use super::sections::heading_title;
+use super::{Coverage, Report, ReportKind, Section};
+use crate::statement::Period;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("valid constant pattern"))
+}
+
+fn year_in(title: &str) -> Option<i32> {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    regex(&YEAR, r"((?:19|20)\d{2})年")
+        .captures(title)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse().ok())
+}
+
+/// Words of a heading that announce a review of what was done.
+const REVIEW_WORDS: [&str; 9] = [
+    "执行情况",
+    "完成情况",
+    "回顾",
+    "进展情况",
+    "工作情况",
+    "发展情况",
+    "运行情况",
+    "主要成效",
+    "取得成效",
+];
+
+/// Words of a heading that announce what is to be done.
+const PLAN_WORDS: [&str; 16] = [
+    "工作安排",
+    "工作任务",
+    "主要任务",
+    "重点任务",
+    "目标任务",
+    "工作措施",
+    "工作重点",
+    "重点工作",
+    "预期目标",
+    "主要目标",
+    "总体要求",
+    "草案",
+    "工作建议",
+    "工作思路",
+    "今年工作",
+    "计划",
+];
+
+/// Byte offset of the first of `words` in `title`.
+fn first_of(title: &str, words: &[&str]) -> Option<usize> {
+    words.iter().filter_map(|w| title.find(w)).min()
+}
+
+/// What a heading says it covers, given the report it is in. `top` is true
+/// for the outermost style, where the genre's defaults apply; deeper headings
+/// only count when they name a period.
+pub fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
+    let year = year_in(title);
+    let first_half = title.contains("上半年");
+    let names_period = year.is_some() || first_half || title.contains("下半年");
+    if !top && !names_period {
+        return Coverage::Unknown;
+    }
+    if title.contains("下半年") {
+        return plan(year.or(report.year));
+    }
+    // "计划执行情况" reviews; a heading naming both ("…执行情况与2025年计划草案")
+    // is read by the word that comes first.
+    let review_at = first_of(title, &REVIEW_WORDS);
+    let plan_at = first_of(title, &PLAN_WORDS).filter(|&p| {
+        review_at
+            .is_none_or(|r| p < r && !title.get(p..).is_some_and(|t| t.starts_with("计划执行")))
+    });
+    match (review_at, plan_at) {
+        (_, Some(_)) => plan(year.or_else(|| default_plan_year(report))),
+        (Some(_), None) => {
+            let same_year = year.is_none_or(|y| Some(y) == report.year);
+            let period = if first_half || (report.kind == ReportKind::H1 && same_year) {
+                Period::H1
+            } else {
+                Period::FY
+            };
+            review(year.or_else(|| default_review_year(report)), period)
+        }
+        (None, None) if first_half => review(year.or(report.year), Period::H1),
+        (None, None) => Coverage::Unknown,
+    }
+}
+
+fn review(year: Option<i32>, period: Period) -> Coverage {
+    year.map_or(Coverage::Unknown, |year| Coverage::Review { year, period })
+}
+
+fn plan(year: Option<i32>) -> Coverage {
+    year.map_or(Coverage::Unknown, |year| Coverage::Plan { year })
+}
+
+/// The year a plan part with no year in its heading is for.
+fn default_plan_year(report: &Report) -> Option<i32> {
+    match report.kind {
+        ReportKind::Annual => report.year.map(|y| y + 1),
+        _ => report.year,
+    }
+}
+
+/// The year a review part with no year in its heading looks back on.
+fn default_review_year(report: &Report) -> Option<i32> {
+    match report.kind {
+        ReportKind::Gwr => report.year.map(|y| y - 1),
+        _ => report.year,
+    }
+}
+
+/// The opening paragraph, when it says which period alone the report
+/// reviews ("受区政府委托,我向区人大常委会报告2021年上半年…计划执行情况"):
+/// a level-1 section of its own line. An opening that also announces the
+/// plan part (…以及下半年工作重点; …与2025年计划草案) covers both and stays
+/// unknown, like the rest of the front matter.
+pub fn opening_section(text: &str, header_end: usize, report: &Report) -> Option<Section> {
+    let header = text.get(..header_end)?;
+    let mut start = 0;
+    for (index, line) in header.split('\n').enumerate() {
+        let announces = line.contains("报告") && (line.contains("委托") || line.contains('向'));
+        if announces && line.contains("执行情况") {
+            let mixed = ["下半年", "草案", "工作重点", "工作任务", "工作安排"]
+                .iter()
+                .any(|w| line.contains(w));
+            let year = year_in(line).or(report.year)?;
+            let period = if line.contains("上半年") {
+                Period::H1
+            } else {
+                Period::FY
+            };
+            return (!mixed).then(|| Section {
+                range: start..start + line.len(),
+                heading: heading_title(line),
+                line: index + 1,
+                level: 1,
+                coverage: Coverage::Review { year, period },
+            });
+        }
+        start += line.len() + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(kind: ReportKind, year: i32) -> Report {
+        Report {
+            district: String::new(),
+            kind,
+            date: None,
+            year: Some(year),
+        }
+    }
+
+    #[test]
+    fn coverage_rules_of_the_genre() {
+        let h1 = report(ReportKind::H1, 2021);
+        assert_eq!(
+            heading_coverage("一、上半年国民经济和社会发展计划执行情况", &h1, true),
+            Coverage::Review {
+                year: 2021,
+                period: Period::H1
+            }
+        );
+        assert_eq!(
+            heading_coverage("二、下半年经济社会发展工作措施", &h1, true),
+            Coverage::Plan { year: 2021 }
+        );
+        assert_eq!(
+            heading_coverage("(一)聚焦高质量发展,加快构建现代产业体系。", &h1, false),
+            Coverage::Unknown
+        );
+        let annual = report(ReportKind::Annual, 2024);
+        assert_eq!(
+            heading_coverage(
+                "第一部分 2024年国民经济和社会发展计划执行情况",
+                &annual,
+                true
+            ),
+            Coverage::Review {
+                year: 2024,
+                period: Period::FY
+            }
+        );
+        assert_eq!(
+            heading_coverage("第二部分 2025年国民经济和社会发展计划草案", &annual, true),
+            Coverage::Plan { year: 2025 }
+        );
+        let gwr = report(ReportKind::Gwr, 2020);
+        assert_eq!(
+            heading_coverage("一、2019年工作回顾", &gwr, true),
+            Coverage::Review {
+                year: 2019,
+                period: Period::FY
+            }
+        );
+        assert_eq!(
+            heading_coverage("二、2020年工作安排", &gwr, true),
+            Coverage::Plan { year: 2020 }
+        );
+        assert_eq!(
+            heading_coverage("二、2024年工作总体要求和主要目标", &gwr, true),
+            Coverage::Plan { year: 2024 }
+        );
+        assert_eq!(
+            heading_coverage("一、2023年上半年经济社会发展情况", &h1, true),
+            Coverage::Review {
+                year: 2023,
+                period: Period::H1
+            }
+        );
+        assert_eq!(
+            heading_coverage("一、2023年国民经济和社会发展计划执行情况", &annual, true),
+            Coverage::Review {
+                year: 2023,
+                period: Period::FY
+            }
+        );
+        assert_eq!(
+            heading_coverage("二、2025年国民经济和社会发展计划(草案)", &annual, true),
+            Coverage::Plan { year: 2025 }
+        );
+        assert_eq!(
+            heading_coverage("四、全面加强政府自身建设", &gwr, true),
+            Coverage::Unknown
+        );
+        assert_eq!(
+            heading_coverage("一、过去一年工作回顾", &gwr, true),
+            Coverage::Review {
+                year: 2019,
+                period: Period::FY
+            }
+        );
+    }
+
+    #[test]
+    fn opening_paragraph_that_names_one_period() {
+        let h1 = report(ReportKind::H1, 2021);
+        let text = "主任、各位副主任:\n受区政府委托,我向区人大常委会报告2021年上半年国民经济和社会发展计划执行情况。\n一、上半年";
+        let opening = opening_section(text, text.find("一、").unwrap_or(0), &h1);
+        assert_eq!(
+            opening.as_ref().map(|s| (s.line, s.coverage)),
+            Some((
+                2,
+                Coverage::Review {
+                    year: 2021,
+                    period: Period::H1
+                }
+            ))
+        );
+        let mixed = "我受区人民政府委托,向区人大常委会报告海珠区2022年上半年国民经济和社会发展计划执行情况,以及下半年工作重点,请予审议。\n";
+        assert_eq!(opening_section(mixed, mixed.len(), &h1), None);
+    }
+}

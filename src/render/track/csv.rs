@@ -1,0 +1,83 @@
+//! Fulfilment rows as CSV: one flat row per plan, every field a column.
+
+use super::{flag_words, target_name, TargetNames};
+use crate::link::Fulfilment;
+use crate::render::statements::format_value;
+use std::io::{self, Write};
+
+/// Writes one CSV row per plan, with a header.
+pub fn write(out: &mut dyn Write, rows: &[Fulfilment], names: &TargetNames) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    w.write_record([
+        "district",
+        "year",
+        "target",
+        "target_zh",
+        "scope",
+        "status",
+        "status_zh",
+        "ratio",
+        "gap_pp",
+        "plan_value",
+        "plan_upper",
+        "plan_unit",
+        "plan_bound",
+        "plan_hedge",
+        "plan_doc",
+        "plan_line",
+        "plan_quote",
+        "plan_sources",
+        "outcome_value",
+        "outcome_unit",
+        "outcome_period",
+        "outcome_doc",
+        "outcome_line",
+        "outcome_quote",
+        "outcome_derived",
+        "outcome_estimated",
+        "flags",
+        "searched",
+    ])?;
+    let num = |v: Option<f64>| v.map(format_value).unwrap_or_default();
+    for row in rows {
+        let p = &row.plan;
+        let o = row.outcome.as_ref();
+        let plan_sources: Vec<String> = row
+            .plans
+            .iter()
+            .map(|p| format!("{}:{}", p.doc, p.line))
+            .collect();
+        let searched: Vec<&str> = row.searched.iter().map(|s| s.doc.as_str()).collect();
+        w.write_record([
+            row.district.clone(),
+            row.year.to_string(),
+            row.target.clone(),
+            target_name(names, &row.target),
+            row.scope.clone(),
+            row.status.to_string(),
+            row.status_zh.to_owned(),
+            num(row.ratio),
+            num(row.gap_pp),
+            format_value(p.value),
+            num(p.upper),
+            p.unit.clone(),
+            p.bound.to_string(),
+            p.hedge.clone(),
+            p.doc.clone(),
+            p.line.to_string(),
+            p.quote.clone(),
+            plan_sources.join(";"),
+            num(o.map(|o| o.value)),
+            o.map(|o| o.unit.clone()).unwrap_or_default(),
+            o.map(|o| o.period.to_string()).unwrap_or_default(),
+            o.map(|o| o.doc.clone()).unwrap_or_default(),
+            o.map(|o| o.line.to_string()).unwrap_or_default(),
+            o.map(|o| o.quote.clone()).unwrap_or_default(),
+            o.map(|o| o.derived.to_string()).unwrap_or_default(),
+            o.map(|o| o.estimated.to_string()).unwrap_or_default(),
+            flag_words(row).join(";"),
+            searched.join(";"),
+        ])?;
+    }
+    w.flush()
+}

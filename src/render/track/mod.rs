@@ -1,0 +1,222 @@
+//! Fulfilment rows as a table grouped by district and year (with a summary
+//! line per district), CSV (one flat row per plan), JSON or Markdown; and the
+//! explanation of one link for `explain --link`.
+
+use super::statements::format_value;
+use super::text::{escape_markdown, sanitize_terminal};
+use crate::cli::Format;
+use crate::link::{Fulfilment, OutcomeRef, PlanSource, Status};
+use crate::statement::{Bound, Measure};
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+mod csv;
+mod explanation;
+#[cfg(test)]
+mod tests;
+
+pub use explanation::write_explanation;
+
+/// Chinese name of each target id.
+pub type TargetNames = HashMap<String, String>;
+
+/// Writes fulfilment rows in the given format (tsv is refused by the command).
+pub fn write(
+    out: &mut dyn Write,
+    rows: &[Fulfilment],
+    format: Format,
+    names: &TargetNames,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, rows)?;
+            writeln!(out)
+        }
+        Format::Csv | Format::Tsv => csv::write(out, rows, names),
+        Format::Table | Format::Markdown => {
+            write_grouped(out, rows, format == Format::Markdown, names)
+        }
+    }
+}
+
+pub(crate) fn target_name(names: &TargetNames, id: &str) -> String {
+    names.get(id).cloned().unwrap_or_else(|| id.to_owned())
+}
+
+/// `≥7 %`, `≈4000 亩`, `2.5–3 万个`, followed by the hedge word.
+pub fn plan_cell(p: &PlanSource) -> String {
+    let sign = match p.bound {
+        Bound::AtLeast => "≥",
+        Bound::About => "≈",
+        Bound::AtMost => "≤",
+        Bound::Exact => "",
+    };
+    let value = match p.upper {
+        Some(u) => format!("{}–{}", format_value(p.value), format_value(u)),
+        None => format_value(p.value),
+    };
+    let hedge = if p.hedge.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", p.hedge)
+    };
+    format!("{sign}{value} {}{hedge}", p.unit)
+}
+
+/// `7479.42 亩 FY`, marked when estimated or derived.
+pub fn outcome_cell(o: &OutcomeRef) -> String {
+    let mut cell = format!("{} {} {}", format_value(o.value), o.unit, o.period);
+    if o.estimated {
+        cell.push_str(" 预计");
+    }
+    if o.derived {
+        cell.push_str(" (derived)");
+    }
+    cell
+}
+
+/// Ratio in percent for flows and stocks, gap in points for rates.
+pub fn fulfilment_cell(row: &Fulfilment) -> String {
+    match (row.ratio, row.gap_pp) {
+        (_, Some(gap)) if row.measure == Measure::Rate => format!("{gap:+.1} pp"),
+        (Some(r), _) => format!("{:.1}%", r * 100.0),
+        _ => String::new(),
+    }
+}
+
+pub(crate) fn flag_words(row: &Fulfilment) -> Vec<&'static str> {
+    row.flags.iter().map(|f| f.as_str()).collect()
+}
+
+fn sources_cell(row: &Fulfilment) -> String {
+    let mut parts: Vec<String> = row
+        .plans
+        .iter()
+        .map(|p| format!("{}:{}", p.doc, p.line))
+        .collect();
+    parts.dedup();
+    let mut cell = format!("plan {}", parts.join(", "));
+    if let Some(o) = &row.outcome {
+        cell.push_str(&format!("\noutcome {}:{}", o.doc, o.line));
+        for p in &o.derived_from {
+            cell.push_str(&format!("\n  from {}:{}", p.doc, p.line));
+        }
+    }
+    if !row.searched.is_empty() {
+        let docs: Vec<&str> = row.searched.iter().map(|s| s.doc.as_str()).collect();
+        cell.push_str(&format!("\nsearched {}", docs.join(", ")));
+    }
+    cell
+}
+
+fn write_grouped(
+    out: &mut dyn Write,
+    rows: &[Fulfilment],
+    markdown: bool,
+    names: &TargetNames,
+) -> io::Result<()> {
+    let clean = |s: &str| {
+        if markdown {
+            escape_markdown(s)
+        } else {
+            sanitize_terminal(s)
+        }
+    };
+    let mut start = 0;
+    while start < rows.len() {
+        let first = &rows[start];
+        let end = rows[start..]
+            .iter()
+            .position(|r| (&r.district, r.year) != (&first.district, first.year))
+            .map_or(rows.len(), |n| start + n);
+        let district = if first.district.is_empty() {
+            "(district unknown)"
+        } else {
+            first.district.as_str()
+        };
+        let heading = format!("{} {}", clean(district), first.year);
+        if markdown {
+            writeln!(out, "### {heading}\n")?;
+        } else {
+            writeln!(out, "{heading}")?;
+        }
+        let mut table = crate::render::grid(
+            [
+                "target",
+                "scope",
+                "plan",
+                "outcome",
+                "fulfilment",
+                "status",
+                "sources",
+            ],
+            markdown,
+        );
+        for row in &rows[start..end] {
+            let mut status = format!("{} {}", row.status_zh, row.status);
+            if !row.flags.is_empty() {
+                status.push_str(&format!("\n[{}]", flag_words(row).join(", ")));
+            }
+            let cells = [
+                target_name(names, &row.target),
+                row.scope.clone(),
+                plan_cell(&row.plan),
+                row.outcome.as_ref().map(outcome_cell).unwrap_or_default(),
+                fulfilment_cell(row),
+                status,
+                sources_cell(row),
+            ];
+            table.add_row(cells.map(|c| {
+                if markdown {
+                    c.split('\n')
+                        .map(escape_markdown)
+                        .collect::<Vec<_>>()
+                        .join("<br>")
+                } else {
+                    sanitize_terminal_keep_lines(&c)
+                }
+            }));
+        }
+        writeln!(out, "{table}\n")?;
+        start = end;
+    }
+    for line in district_summaries(rows) {
+        writeln!(out, "{}", clean(&line))?;
+    }
+    Ok(())
+}
+
+/// Document text made safe for a terminal, line breaks of our own kept.
+fn sanitize_terminal_keep_lines(s: &str) -> String {
+    s.split('\n')
+        .map(sanitize_terminal)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One line per district: targets, met or exceeded, short, in progress, unreported, pending.
+pub fn district_summaries(rows: &[Fulfilment]) -> Vec<String> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut counts: HashMap<&str, [usize; 7]> = HashMap::new();
+    for row in rows {
+        let entry = counts.entry(row.district.as_str()).or_insert_with(|| {
+            order.push(row.district.as_str());
+            [0; 7]
+        });
+        if let Some(i) = Status::ALL.iter().position(|s| *s == row.status) {
+            entry[i] += 1;
+        }
+    }
+    order
+        .into_iter()
+        .map(|d| {
+            let [exceeded, met, short, on, behind, unreported, pending] = counts.get(d).copied().unwrap_or([0; 7]);
+            let total = exceeded + met + short + on + behind + unreported + pending;
+            let name = if d.is_empty() { "(district unknown)" } else { d };
+            format!(
+                "{name}: targets {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
+                exceeded + met
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,164 @@
+//! Rendering of rows linked from hand-built statements of an invented district.
+
+use super::*;
+use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, TargetRelations};
+use crate::statement::{Kind, Period, Position, Statement};
+
+fn st(doc: &str, kind: Kind, target: &str, year: i32, period: Period, value: f64) -> Statement {
+    Statement {
+        doc: doc.into(),
+        path: format!("{doc}.txt"),
+        district: "安和区".into(),
+        kind,
+        target: target.into(),
+        measure: Measure::Flow,
+        year,
+        period,
+        value,
+        upper: None,
+        unit: "亩".into(),
+        bound: Bound::Exact,
+        hedge: String::new(),
+        estimated: false,
+        scope: String::new(),
+        position: Position {
+            line: 9,
+            column: 3,
+            start: 90,
+            end: 99,
+        },
+        quote: "完成土地收储4400亩,超额完成4000亩土地收储目标".into(),
+    }
+}
+
+fn rows() -> Vec<Fulfilment> {
+    let mut scoped = st(
+        "anhe-2030-gwr",
+        Kind::Plan,
+        "land_reserve",
+        2030,
+        Period::FY,
+        800.0,
+    );
+    scoped.scope = "东湖新城".into();
+    scoped.hedge = "力争".into();
+    scoped.bound = Bound::AtLeast;
+    let statements = [
+        st(
+            "anhe-2030-gwr",
+            Kind::Plan,
+            "land_reserve",
+            2030,
+            Period::FY,
+            4000.0,
+        ),
+        st(
+            "anhe-2031-gwr",
+            Kind::Outcome,
+            "land_reserve",
+            2030,
+            Period::FY,
+            4400.0,
+        ),
+        scoped,
+        st(
+            "anhe-2031-gwr",
+            Kind::Plan,
+            "land_reserve",
+            2031,
+            Period::FY,
+            3000.0,
+        ),
+    ];
+    let reports = [ReportSummary {
+        doc: "anhe-2031-gwr".into(),
+        path: "anhe-2031-gwr.txt".into(),
+        district: "安和区".into(),
+        date: None,
+        reviewed: vec![ReviewedPeriod {
+            year: 2030,
+            period: Period::FY,
+        }],
+    }];
+    link(&LinkInput {
+        statements: &statements,
+        reports: &reports,
+        self_reports: &[],
+        targets: &TargetRelations::new(),
+    })
+}
+
+fn names() -> TargetNames {
+    [("land_reserve".to_owned(), "土地收储".to_owned())]
+        .into_iter()
+        .collect()
+}
+
+fn render(format: Format) -> String {
+    let mut out = Vec::new();
+    write(&mut out, &rows(), format, &names()).expect("writes to memory");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn the_table_groups_by_district_and_year_and_ends_with_a_summary() {
+    let text = render(Format::Table);
+    let first = text.find("安和区 2030").expect("2030 heading");
+    let second = text.find("安和区 2031").expect("2031 heading");
+    assert!(first < second);
+    assert!(text.contains("土地收储"), "Chinese target name: {text}");
+    assert!(text.contains("超额完成 exceeded"), "{text}");
+    assert!(text.contains("≥800 亩 力争"), "bound and hedge: {text}");
+    assert!(text.contains("110.0%"), "{text}");
+    assert!(text.contains("searched anhe-2031-gwr"), "{text}");
+    let last = text.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        "安和区: targets 3, met or exceeded 1, short 0, on pace 0, behind pace 0, unreported 1, pending 1"
+    );
+}
+
+#[test]
+fn markdown_has_headings_and_pipe_tables() {
+    let text = render(Format::Markdown);
+    assert!(text.contains("### 安和区 2030\n"), "{text}");
+    assert!(text.contains("| target"), "{text}");
+    assert!(text.contains("<br>"), "line breaks inside cells: {text}");
+}
+
+#[test]
+fn csv_has_one_flat_row_per_plan() {
+    let text = render(Format::Csv);
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    let records: Vec<::csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+    assert_eq!(records.len(), 3);
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let first = &records[0];
+    assert_eq!(&first[column("status_zh")], "超额完成");
+    assert_eq!(&first[column("ratio")], "1.1");
+    assert_eq!(
+        &first[column("plan_quote")],
+        "完成土地收储4400亩,超额完成4000亩土地收储目标"
+    );
+    assert_eq!(&records[1][column("searched")], "anhe-2031-gwr");
+}
+
+#[test]
+fn json_is_the_rows_as_they_are() {
+    let text = render(Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(value[0]["status"], "exceeded");
+    assert_eq!(value[0]["plan"]["unit"], "亩");
+    assert_eq!(value[1]["scope"], "东湖新城");
+    assert_eq!(value[1]["outcome"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_rate_shows_its_gap_in_points() {
+    let mut row = rows().remove(0);
+    row.measure = Measure::Rate;
+    row.ratio = None;
+    row.gap_pp = Some(13.2);
+    assert_eq!(fulfilment_cell(&row), "+13.2 pp");
+}
