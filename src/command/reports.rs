@@ -32,15 +32,9 @@ pub struct Tally {
     pub statements: usize,
 }
 
-/// What became of one file.
-enum FileOutcome {
-    Read {
-        doc: String,
-        statements: Vec<Statement>,
-    },
-    /// Why the file was skipped, starting with its path.
-    Skipped(String),
-}
+/// What became of one file: what `work` made of it, or why it was skipped
+/// (starting with its path).
+type FileOutcome<T> = std::result::Result<T, String>;
 
 /// Reads and extracts `files` (see [`report_files`]), calling `each(doc,
 /// statements)` for every file read, in input order; `each` returns how many
@@ -52,21 +46,43 @@ pub fn stream(
     quiet: bool,
     mut each: impl FnMut(&str, Vec<Statement>) -> Result<usize>,
 ) -> Result<Tally> {
+    read_each(
+        files,
+        extractor,
+        quiet,
+        |doc| (doc.name.clone(), extractor.extract(doc)),
+        |(doc, statements)| each(&doc, statements),
+    )
+}
+
+/// Reads every file of `files` and hands what `work` makes of each document
+/// to `each`, in input order. `work` runs on every core, one batch of files
+/// at a time; `each` runs on the calling thread and returns how many
+/// statements it kept. Skipped files are reported on standard error, and a
+/// panic in `work` skips its file instead of ending the run. Stops at the
+/// first error `each` returns.
+pub fn read_each<T: Send>(
+    files: &[PathBuf],
+    extractor: &Extractor,
+    quiet: bool,
+    work: impl Fn(&Document) -> T + Sync,
+    mut each: impl FnMut(T) -> Result<usize>,
+) -> Result<Tally> {
     let mut tally = Tally::default();
     let progress = Progress::new(files.len(), quiet);
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
     for chunk in files.chunks(batch) {
-        let outcomes: Vec<FileOutcome> = chunk
+        let outcomes: Vec<FileOutcome<T>> = chunk
             .par_iter()
-            .map(|path| process(path, extractor))
+            .map(|path| process(path, extractor, &work))
             .collect();
         for outcome in outcomes {
             match outcome {
-                FileOutcome::Read { doc, statements } => {
+                Ok(made) => {
                     tally.read += 1;
-                    tally.statements += each(&doc, statements)?;
+                    tally.statements += each(made)?;
                 }
-                FileOutcome::Skipped(reason) => {
+                Err(reason) => {
                     tally.skipped += 1;
                     progress.note(&format!("skipped {reason}"));
                 }
@@ -107,26 +123,19 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     })
 }
 
-/// Reads and extracts one file. A panic in either stage is a bug, but one
-/// bad document must not end a run over thousands: it is reported as a
+/// Reads one file and runs `work` on it. A panic in either is a bug, but
+/// one bad document must not end a run over thousands: it is reported as a
 /// skipped file (the panic message is on standard error already).
-fn process(path: &Path, extractor: &Extractor) -> FileOutcome {
-    let work = AssertUnwindSafe(|| {
-        let doc = read(path, extractor)?;
-        let statements = extractor.extract(&doc);
-        Ok::<_, String>(FileOutcome::Read {
-            doc: doc.name,
-            statements,
-        })
-    });
-    match catch_unwind(work) {
-        Ok(Ok(outcome)) => outcome,
-        Ok(Err(reason)) => FileOutcome::Skipped(reason),
-        Err(_) => FileOutcome::Skipped(format!(
+fn process<T>(path: &Path, extractor: &Extractor, work: impl Fn(&Document) -> T) -> FileOutcome<T> {
+    catch_unwind(AssertUnwindSafe(|| {
+        read(path, extractor).map(|doc| work(&doc))
+    }))
+    .unwrap_or_else(|_| {
+        Err(format!(
             "{}: internal error while reading (please report it with this file)",
             path.display()
-        )),
-    }
+        ))
+    })
 }
 
 /// Reads one report; files over [`crate::document::MAX_BYTES`] are refused before reading.

@@ -4,6 +4,7 @@
 //! kind and section coverage), takes the relations between targets from the
 //! rules, links, filters and hands the rows to `render`.
 
+use super::reports::read_each;
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, Format, TrackArgs};
 use crate::document::{Coverage, Document, ReportKind};
@@ -42,7 +43,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             "`track` has no tsv output; use --format csv".into(),
         ));
     }
-    let corpus = read_corpus(&args.paths, &rules)?;
+    let corpus = read_corpus(&args.paths, &rules, args.common.quiet)?;
     let relations = TargetRelations::of(&rules);
     let mut rows = link(&LinkInput {
         statements: &corpus.statements,
@@ -95,7 +96,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     }
     let rules = RuleSet::load(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
-    let corpus = read_corpus(&args.paths, &rules)?;
+    let corpus = read_corpus(&args.paths, &rules, true)?;
     let relations = TargetRelations::of(&rules);
     let input = LinkInput {
         statements: &corpus.statements,
@@ -137,31 +138,33 @@ fn names(rules: &RuleSet) -> TargetNames {
         .collect()
 }
 
-fn read_corpus(paths: &[PathBuf], rules: &RuleSet) -> Result<Corpus> {
+/// Reads and extracts every report on every core (see `reports::read_each`).
+fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
-    let mut corpus = Corpus {
-        statements: Vec::new(),
-        self_reports: Vec::new(),
-        reports: Vec::new(),
-        read: 0,
-        skipped: 0,
-    };
-    for path in report_files(paths)? {
-        match Document::read(&path, extractor.normaliser()) {
-            Ok(doc) => {
-                let extraction = extractor.extraction(&doc);
-                corpus.statements.extend(extraction.statements);
-                corpus.self_reports.extend(extraction.self_reports);
-                corpus.reports.push(summary(&doc));
-                corpus.read += 1;
-            }
-            Err(err) => {
-                corpus.skipped += 1;
-                render::diagnostic(&format!("skipped {err}"));
-            }
-        }
-    }
-    Ok(corpus)
+    let files = report_files(paths)?;
+    let mut statements = Vec::new();
+    let mut self_reports = Vec::new();
+    let mut reports = Vec::new();
+    let tally = read_each(
+        &files,
+        &extractor,
+        quiet,
+        |doc| (extractor.extraction(doc), summary(doc)),
+        |(extraction, report)| {
+            let n = extraction.statements.len();
+            statements.extend(extraction.statements);
+            self_reports.extend(extraction.self_reports);
+            reports.push(report);
+            Ok(n)
+        },
+    )?;
+    Ok(Corpus {
+        statements,
+        self_reports,
+        reports,
+        read: tally.read,
+        skipped: tally.skipped,
+    })
 }
 
 /// What a report reviewed: the coverage of its review sections or, when no
