@@ -1,6 +1,7 @@
 //! Command line: the clap definition of every command and flag. Nothing past
 //! `Config` (see `config.rs`) sees these types.
 
+use crate::render::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -43,13 +44,26 @@ pub struct Common {
     pub quiet: bool,
 }
 
+/// `--format`, as typed; commands turn it into a [`Format`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum FormatArg {
     Table,
     Tsv,
     Csv,
     Json,
     Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Table => Format::Table,
+            FormatArg::Tsv => Format::Tsv,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,7 +85,7 @@ pub struct ExtractArgs {
     pub kind: Option<KindArg>,
     /// Output format (default: table on a terminal, tsv otherwise).
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -81,7 +95,7 @@ pub struct DocsArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -94,7 +108,7 @@ pub struct EvalArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -115,7 +129,7 @@ pub struct TrackArgs {
     #[arg(long = "status", value_name = "S")]
     pub statuses: Vec<String>,
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -142,7 +156,7 @@ pub struct RulesListArgs {
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
 }
 
 #[derive(Debug, Args)]

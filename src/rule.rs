@@ -83,6 +83,10 @@ pub struct ContextTerm {
     pub term: Spanned<String>,
     /// One of these must appear earlier in the same sentence.
     pub context: Vec<Spanned<String>>,
+    /// None of these may appear earlier in the same sentence (a level named
+    /// beside another one makes a mixed figure: `小学、幼儿园…新增学位`).
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
 }
 
 /// A pattern that sets a scope for one target (`市.{0,8}重点` → `市重点项目`).

@@ -3,15 +3,16 @@
 //! standard error and skipped; the others are still shown.
 
 use super::Output;
-use crate::cli::{DocsArgs, Format};
+use crate::cli::DocsArgs;
 use crate::document::{Document, Normaliser};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::input::report_files;
+use crate::render::Format;
 use crate::render::{self, docs::Outline};
 use crate::rule_set::RuleSet;
 
 pub fn run(args: DocsArgs) -> Result<u8> {
-    let format = args.format.unwrap_or(Format::Table);
+    let format = args.format.map(Format::from).unwrap_or(Format::Table);
     if !render::docs::supports(format) {
         return Err(Error::Usage(format!(
             "docs prints `table` or `json`, not `{format:?}`"

@@ -2,11 +2,12 @@
 
 use super::reports::harvest;
 use super::Output;
-use crate::cli::{EvalArgs, Format};
+use crate::cli::EvalArgs;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::eval::{evaluate, parse_gold};
 use crate::extract::Extractor;
 use crate::render;
+use crate::render::Format;
 use crate::rule_set::RuleSet;
 
 pub fn run(args: EvalArgs) -> Result<u8> {
@@ -23,7 +24,7 @@ pub fn run(args: EvalArgs) -> Result<u8> {
     let harvest = harvest(&args.paths, &extractor, args.common.quiet)?;
     let evaluation = evaluate(&gold, &harvest.statements, &harvest.documents);
     let mut out = Output::open(args.common.output.as_deref())?;
-    let format = args.format.unwrap_or(Format::Table);
+    let format = args.format.map(Format::from).unwrap_or(Format::Table);
     render::eval::write(&mut out, &evaluation, format).map_err(Error::Output)?;
     out.finish()?;
     Ok(if harvest.tally.skipped > 0 {

@@ -4,10 +4,12 @@
 
 use super::reports::stream;
 use super::Output;
-use crate::cli::{ExtractArgs, Format, KindArg};
+use crate::cli::{ExtractArgs, KindArg};
+use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
-use crate::extract::Extractor;
+use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
+use crate::render::Format;
 use crate::render::{self, statements::StatementWriter};
 use crate::rule_set::RuleSet;
 use crate::statement::{Kind, Statement};
@@ -28,18 +30,28 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
     let mut out = Output::open(args.common.output.as_deref())?;
-    let format = args.format.unwrap_or(if out.is_terminal() {
-        Format::Table
-    } else {
-        Format::Tsv
-    });
+    let format = args
+        .format
+        .map(Format::from)
+        .unwrap_or(if out.is_terminal() {
+            Format::Table
+        } else {
+            Format::Tsv
+        });
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
-        let tally = stream(&files, &extractor, args.common.quiet, |_doc, mut found| {
-            found.retain(|s| wanted(s));
-            writer.write(&found).map_err(Error::Output)?;
-            Ok(found.len())
-        })?;
+        let statements = |_: &Document, extraction: Extraction| extraction.statements;
+        let tally = stream(
+            &files,
+            &extractor,
+            args.common.quiet,
+            statements,
+            |mut found| {
+                found.retain(|s| wanted(s));
+                writer.write(&found).map_err(Error::Output)?;
+                Ok(found.len())
+            },
+        )?;
         writer.finish().map_err(Error::Output)?;
         Ok(tally)
     })();

@@ -8,7 +8,7 @@
 
 use crate::document::Document;
 use crate::error::Result;
-use crate::extract::Extractor;
+use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
@@ -32,40 +32,24 @@ pub struct Tally {
     pub statements: usize,
 }
 
-/// What became of one file: what `work` made of it, or why it was skipped
+/// What became of one file: what `digest` made of it, or why it was skipped
 /// (starting with its path).
-type FileOutcome<T> = std::result::Result<T, String>;
-
-/// Reads and extracts `files` (see [`report_files`]), calling `each(doc,
-/// statements)` for every file read, in input order; `each` returns how many
-/// statements it kept. Skipped files are reported on standard error. Stops at
-/// the first error `each` returns (the output failed).
-pub fn stream(
-    files: &[PathBuf],
-    extractor: &Extractor,
-    quiet: bool,
-    mut each: impl FnMut(&str, Vec<Statement>) -> Result<usize>,
-) -> Result<Tally> {
-    read_each(
-        files,
-        extractor,
-        quiet,
-        |doc| (doc.name.clone(), extractor.extract(doc)),
-        |(doc, statements)| each(&doc, statements),
-    )
+enum FileOutcome<T> {
+    Read(T),
+    Skipped(String),
 }
 
-/// Reads every file of `files` and hands what `work` makes of each document
-/// to `each`, in input order. `work` runs on every core, one batch of files
-/// at a time; `each` runs on the calling thread and returns how many
-/// statements it kept. Skipped files are reported on standard error, and a
-/// panic in `work` skips its file instead of ending the run. Stops at the
-/// first error `each` returns.
-pub fn read_each<T: Send>(
+/// Reads and extracts `files` (see [`report_files`]). On the worker threads,
+/// `digest` turns each document and its extraction into what the caller
+/// keeps (the document itself is dropped right after); then `each` gets those
+/// in input order and returns how many statements it kept. Skipped files are
+/// reported on standard error. Stops at the first error `each` returns (the
+/// output failed).
+pub fn stream<T: Send>(
     files: &[PathBuf],
     extractor: &Extractor,
     quiet: bool,
-    work: impl Fn(&Document) -> T + Sync,
+    digest: impl Fn(&Document, Extraction) -> T + Sync,
     mut each: impl FnMut(T) -> Result<usize>,
 ) -> Result<Tally> {
     let mut tally = Tally::default();
@@ -74,15 +58,15 @@ pub fn read_each<T: Send>(
     for chunk in files.chunks(batch) {
         let outcomes: Vec<FileOutcome<T>> = chunk
             .par_iter()
-            .map(|path| process(path, extractor, &work))
+            .map(|path| process(path, extractor, &digest))
             .collect();
         for outcome in outcomes {
             match outcome {
-                Ok(made) => {
+                FileOutcome::Read(kept) => {
                     tally.read += 1;
-                    tally.statements += each(made)?;
+                    tally.statements += each(kept)?;
                 }
-                Err(reason) => {
+                FileOutcome::Skipped(reason) => {
                     tally.skipped += 1;
                     progress.note(&format!("skipped {reason}"));
                 }
@@ -110,8 +94,9 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     let files = report_files(paths)?;
     let mut statements = Vec::new();
     let mut documents = Vec::new();
-    let tally = stream(&files, extractor, quiet, |doc, found| {
-        documents.push(doc.to_owned());
+    let digest = |doc: &Document, extraction: Extraction| (doc.name.clone(), extraction.statements);
+    let tally = stream(&files, extractor, quiet, digest, |(doc, found)| {
+        documents.push(doc);
         let n = found.len();
         statements.extend(found);
         Ok(n)
@@ -123,19 +108,27 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     })
 }
 
-/// Reads one file and runs `work` on it. A panic in either is a bug, but
-/// one bad document must not end a run over thousands: it is reported as a
+/// Reads and extracts one file. A panic in either stage is a bug, but one
+/// bad document must not end a run over thousands: it is reported as a
 /// skipped file (the panic message is on standard error already).
-fn process<T>(path: &Path, extractor: &Extractor, work: impl Fn(&Document) -> T) -> FileOutcome<T> {
-    catch_unwind(AssertUnwindSafe(|| {
-        read(path, extractor).map(|doc| work(&doc))
-    }))
-    .unwrap_or_else(|_| {
-        Err(format!(
+fn process<T>(
+    path: &Path,
+    extractor: &Extractor,
+    digest: &impl Fn(&Document, Extraction) -> T,
+) -> FileOutcome<T> {
+    let work = AssertUnwindSafe(|| {
+        let doc = read(path, extractor)?;
+        let extraction = extractor.extraction(&doc);
+        Ok::<_, String>(FileOutcome::Read(digest(&doc, extraction)))
+    });
+    match catch_unwind(work) {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(reason)) => FileOutcome::Skipped(reason),
+        Err(_) => FileOutcome::Skipped(format!(
             "{}: internal error while reading (please report it with this file)",
             path.display()
-        ))
-    })
+        )),
+    }
 }
 
 /// Reads one report; files over [`crate::document::MAX_BYTES`] are refused before reading.

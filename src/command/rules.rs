@@ -2,10 +2,11 @@
 //! problem, then every example run through the extractor) or listed.
 
 use super::Output;
-use crate::cli::{Format, RulesCheckArgs, RulesCommand, RulesListArgs};
+use crate::cli::{RulesCheckArgs, RulesCommand, RulesListArgs};
 use crate::error::{Error, Result, EXIT_OK};
 use crate::extract::Extractor;
 use crate::render;
+use crate::render::Format;
 use crate::rule_check::{self, CheckReport, Location, Problem, Severity};
 use crate::rule_set::{self, RuleSet};
 use std::path::Path;
@@ -105,11 +106,14 @@ fn line_offset(text: &str, line: usize, column: usize) -> usize {
 fn list(args: RulesListArgs) -> Result<u8> {
     let rules = RuleSet::load(args.rules.as_deref())?;
     let mut out = Output::open(None)?;
-    let format = args.format.unwrap_or(if out.is_terminal() {
-        Format::Table
-    } else {
-        Format::Tsv
-    });
+    let format = args
+        .format
+        .map(Format::from)
+        .unwrap_or(if out.is_terminal() {
+            Format::Table
+        } else {
+            Format::Tsv
+        });
     render::rule_list::write(&mut out, &rules, format).map_err(Error::Output)?;
     out.finish()?;
     Ok(EXIT_OK)

@@ -4,17 +4,18 @@
 //! kind and section coverage), takes the relations between targets from the
 //! rules, links, filters and hands the rows to `render`.
 
-use super::reports::read_each;
+use super::reports::stream;
 use super::{check_target_ids, Output};
-use crate::cli::{ExplainArgs, Format, TrackArgs};
+use crate::cli::{ExplainArgs, TrackArgs};
 use crate::document::{Coverage, Document, ReportKind};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
-use crate::extract::Extractor;
+use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::link::explain::{district_matches, explain as explain_link};
 use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status, TargetRelations};
 use crate::render;
 use crate::render::track::TargetNames;
+use crate::render::Format;
 use crate::rule_set::RuleSet;
 use crate::statement::{Period, SelfReport, Statement};
 use crate::suggestion::did_you_mean;
@@ -37,7 +38,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         .iter()
         .map(|s| parse_status(s))
         .collect::<Result<Vec<Status>>>()?;
-    let format = args.format;
+    let format = args.format.map(Format::from);
     if format == Some(Format::Tsv) {
         return Err(Error::Usage(
             "`track` has no tsv output; use --format csv".into(),
@@ -138,33 +139,27 @@ fn names(rules: &RuleSet) -> TargetNames {
         .collect()
 }
 
-/// Reads and extracts every report on every core (see `reports::read_each`).
 fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
     let files = report_files(paths)?;
-    let mut statements = Vec::new();
-    let mut self_reports = Vec::new();
-    let mut reports = Vec::new();
-    let tally = read_each(
-        &files,
-        &extractor,
-        quiet,
-        |doc| (extractor.extraction(doc), summary(doc)),
-        |(extraction, report)| {
-            let n = extraction.statements.len();
-            statements.extend(extraction.statements);
-            self_reports.extend(extraction.self_reports);
-            reports.push(report);
-            Ok(n)
-        },
-    )?;
-    Ok(Corpus {
-        statements,
-        self_reports,
-        reports,
-        read: tally.read,
-        skipped: tally.skipped,
-    })
+    let mut corpus = Corpus {
+        statements: Vec::new(),
+        self_reports: Vec::new(),
+        reports: Vec::new(),
+        read: 0,
+        skipped: 0,
+    };
+    let digest = |doc: &Document, extraction: Extraction| (extraction, summary(doc));
+    let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
+        let n = extraction.statements.len();
+        corpus.statements.extend(extraction.statements);
+        corpus.self_reports.extend(extraction.self_reports);
+        corpus.reports.push(report);
+        Ok(n)
+    })?;
+    corpus.read = tally.read;
+    corpus.skipped = tally.skipped;
+    Ok(corpus)
 }
 
 /// What a report reviewed: the coverage of its review sections or, when no

@@ -142,6 +142,10 @@ pub struct Document {
     offsets: Vec<u32>,
     /// Byte offset in `original` where each line starts.
     line_starts: Vec<u32>,
+    /// Inside lines longer than [`COLUMN_MARK_BYTES`], every so many bytes:
+    /// the byte offset and its column (characters since the line start), so
+    /// finding a column never walks a whole long line.
+    column_marks: Vec<(u32, u32)>,
     /// Encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `gb18030`, …).
     pub encoding: &'static str,
     /// Whether the file was in traditional script (and `text` was converted).
@@ -211,7 +215,7 @@ impl Document {
             offsets,
             traditional,
         } = normaliser.normalise(&original);
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<u32> = std::iter::once(0)
             .chain(
                 original
                     .bytes()
@@ -220,6 +224,7 @@ impl Document {
                     .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
             )
             .collect();
+        let column_marks = column_marks(&original, &line_starts);
         let headings = sections::find_headings(&text);
         let header_end = headings.first().map_or(text.len(), |h| h.start);
         let report = report::read_report(&text, header_end);
@@ -238,6 +243,7 @@ impl Document {
             text,
             offsets,
             line_starts,
+            column_marks,
             encoding: "UTF-8",
             traditional,
             report,
@@ -294,10 +300,18 @@ impl Document {
             .partition_point(|&s| s as usize <= r.start)
             .max(1);
         let line_start = self.line_starts.get(line - 1).map_or(0, |&s| s as usize);
-        let column = self
-            .original
-            .get(line_start..r.start)
-            .map_or(0, |s| s.chars().count())
+        let mark = self
+            .column_marks
+            .partition_point(|&(b, _)| b as usize <= r.start)
+            .checked_sub(1)
+            .and_then(|i| self.column_marks.get(i))
+            .filter(|&&(b, _)| b as usize >= line_start);
+        let (from, chars_before) = mark.map_or((line_start, 0), |&(b, c)| (b as usize, c as usize));
+        let column = chars_before
+            + self
+                .original
+                .get(from..r.start)
+                .map_or(0, |s| s.chars().count())
             + 1;
         Position {
             line,
@@ -349,3 +363,37 @@ fn page_text(path: &Path, decoded: String) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Bytes between column marks inside a long line.
+const COLUMN_MARK_BYTES: usize = 4096;
+
+/// Column marks of the lines longer than [`COLUMN_MARK_BYTES`] (see
+/// `Document::column_marks`); ordinary reports have none.
+fn column_marks(original: &str, line_starts: &[u32]) -> Vec<(u32, u32)> {
+    let mut marks = Vec::new();
+    let ends = line_starts
+        .iter()
+        .skip(1)
+        .map(|&s| s as usize)
+        .chain([original.len()]);
+    for (&start, end) in line_starts.iter().zip(ends) {
+        let start = start as usize;
+        if end.saturating_sub(start) <= COLUMN_MARK_BYTES {
+            continue;
+        }
+        let mut next = start + COLUMN_MARK_BYTES;
+        for (chars, (i, _)) in original
+            .get(start..end)
+            .unwrap_or_default()
+            .char_indices()
+            .enumerate()
+        {
+            if start + i >= next {
+                let as_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                marks.push((as_u32(start + i), as_u32(chars)));
+                next = start + i + COLUMN_MARK_BYTES;
+            }
+        }
+    }
+    marks
+}

@@ -40,6 +40,8 @@ pub enum Reason {
     ClauseBetween,
     /// The term names this target only after one of these words.
     NoContext { needs: Vec<String> },
+    /// A word that makes the context mixed stands earlier in the sentence.
+    MixedContext { word: String },
     /// A word the target excludes stands in the clause.
     Excluded { word: String },
     /// None of the words the target requires stands in the clause.
@@ -114,7 +116,13 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
     for (qi, q) in quantities.iter().enumerate() {
         let first = out.len();
         let forced_hit = forced.get(qi).copied().flatten();
-        for (hi, hit) in hits.iter().enumerate() {
+        // Only hits within reach are paired, so a sentence that never ends
+        // (a file with no punctuation) costs time in its length, not its square.
+        let from = hits.partition_point(|h| h.range.end + rules.reach < q.span.start);
+        let to = hits.partition_point(|h| h.range.start <= q.span.end + rules.reach);
+        let near = (from..to.max(from)).chain(forced_hit.filter(|f| !(from..to).contains(f)));
+        for hi in near {
+            let Some(hit) = hits.get(hi) else { continue };
             let (order, gap) = if hit.range.end <= q.span.start {
                 (Order::TermFirst, chars(&text[hit.range.end..q.span.start]))
             } else if q.span.end <= hit.range.start {

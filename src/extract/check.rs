@@ -115,6 +115,9 @@ pub fn check(
                 needs: term_use.context.clone(),
             });
         }
+        if let Some(word) = term_use.unless.iter().find(|w| before.contains(w.as_str())) {
+            return Verdict::Dropped(Reason::MixedContext { word: word.clone() });
+        }
     }
     // The clauses from the term's to the value's: qualifying words often
     // stand before the term (`清拆违建…`), or before a list it heads

@@ -50,6 +50,8 @@ pub struct TermUse {
     pub target: usize,
     /// Words of which one must come earlier in the sentence; empty when none.
     pub context: Vec<String>,
+    /// Words of which none may come earlier in the sentence.
+    pub unless: Vec<String>,
 }
 
 /// Every rule compiled.
@@ -65,7 +67,13 @@ pub struct CompiledRules {
     pub area_scopes: Vec<Regex>,
     /// Words cut from the front of a captured scope.
     pub scope_strip: Vec<String>,
+    /// Bytes around a value within which terms are paired with it: wider
+    /// than any rule's `max_gap`, so `explain` still shows near misses.
+    pub reach: usize,
 }
+
+/// Characters around a value that `explain` shows pairings for, at least.
+const EXPLAIN_REACH_CHARS: usize = 200;
 
 impl CompiledRules {
     pub fn new(rules: &RuleSet) -> Result<CompiledRules, RuleError> {
@@ -88,6 +96,7 @@ impl CompiledRules {
                     TermUse {
                         target: index,
                         context: Vec::new(),
+                        unless: Vec::new(),
                     },
                 );
             }
@@ -97,6 +106,7 @@ impl CompiledRules {
                     TermUse {
                         target: index,
                         context: ct.context.iter().map(|c| c.get_ref().clone()).collect(),
+                        unless: ct.unless.iter().map(|c| c.get_ref().clone()).collect(),
                     },
                 );
             }
@@ -116,6 +126,11 @@ impl CompiledRules {
             .iter()
             .map(|p| compile_regex(p, std::path::Path::new("<scope>"), 1, 1))
             .collect::<Result<_, _>>()?;
+        let max_gap = targets
+            .iter()
+            .map(|t: &CompiledTarget| t.max_gap)
+            .max()
+            .unwrap_or(0);
         Ok(CompiledRules {
             targets,
             terms,
@@ -123,6 +138,8 @@ impl CompiledRules {
             automaton,
             area_scopes,
             scope_strip: rules.scope_strip.clone(),
+            // A character is at most four bytes.
+            reach: 4 * EXPLAIN_REACH_CHARS.max(max_gap),
         })
     }
 }

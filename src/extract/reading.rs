@@ -31,6 +31,8 @@ pub const QUARTERS: &[&str] = &[
     "1-9月",
     "1—9月",
 ];
+/// Bytes before a value searched for its hedge word (about 80 characters).
+const HEDGE_REACH: usize = 240;
 /// The word for an estimate.
 pub const ESTIMATE: &str = "预计";
 
@@ -98,7 +100,11 @@ pub fn read(
     let explicit = explicit_year(region);
     let half = region.contains("上半年");
     let mut because = Vec::new();
-    let hedge = last_of(&text[sentence.start..q.span.start], HEDGES).unwrap_or_default();
+    let hedge_from = floor_boundary(
+        text,
+        q.span.start.saturating_sub(HEDGE_REACH).max(sentence.start),
+    );
+    let hedge = last_of(&text[hedge_from..q.span.start], HEDGES).unwrap_or_default();
 
     if MULTI_YEAR
         .iter()
@@ -199,6 +205,14 @@ pub fn read(
     })
 }
 
+/// The char boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// A year written in the region (`2021年`), unless it is a comparison base (`较2019年`).
 fn explicit_year(region: &str) -> Option<i32> {
     let bytes = region.as_bytes();
@@ -242,9 +256,9 @@ fn scope(
 ) -> String {
     let target = &rules.targets[candidate.target];
     let upto = q.span.start.max(candidate.term.range.start);
-    let before = &text[sentence.start..upto];
+    let term_phrase = phrase_start(text, sentence, candidate.term.range.start.min(upto));
     for (pattern, name) in &target.scopes {
-        if let Some(caps) = pattern.captures(before) {
+        if let Some(caps) = pattern.captures(&text[term_phrase..upto]) {
             match name {
                 Some(name) => return name.clone(),
                 None => {
@@ -259,17 +273,24 @@ fn scope(
     // A named area counts when it stands in the term's own clause, or opens
     // the sentence as its subject (`民营科技园今年以来…,出让工业用地9宗`).
     let term_clause = clause_start(text, sentence, candidate.term.range.start.min(upto));
-    let first_clause = sentence.start..clause_end(text, sentence, sentence.start);
+    let opening = sentence.start..clause_end(text, sentence, sentence.start).min(term_clause);
     let mut best: Option<(usize, String)> = None;
     for pattern in &rules.area_scopes {
-        for caps in pattern.captures_iter(before) {
+        for from in [term_clause, opening.start] {
+            let to = if from == term_clause {
+                upto
+            } else {
+                opening.end
+            };
+            let Some(caps) = pattern.captures(&text[from..to.max(from)]) else {
+                continue;
+            };
             let Some(m) = caps.name("scope").or_else(|| caps.get(0)) else {
                 continue;
             };
-            let start = sentence.start + m.start();
-            let opens_sentence =
-                first_clause.contains(&start) && text[sentence.start..start].trim().is_empty();
-            if (start >= term_clause || opens_sentence)
+            let start = from + m.start();
+            let opens_sentence = from == opening.start && text[from..start].trim().is_empty();
+            if (from == term_clause || opens_sentence)
                 && best.as_ref().is_none_or(|(at, _)| start > *at)
             {
                 best = Some((start, m.as_str().to_owned()));

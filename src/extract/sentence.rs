@@ -14,8 +14,46 @@ pub fn ends_clause(c: char) -> bool {
     ends_sentence(c) || matches!(c, ',' | '、' | ':' | '，' | '：')
 }
 
-/// Byte ranges of the sentences of `text`, without their closing mark, empty ones skipped.
+/// Longest sentence handled whole, in bytes (about 1,300 characters; real
+/// sentences are far shorter). A longer run, such as a file that never uses
+/// a full stop, is cut at clause marks, so that no work on a sentence grows
+/// with the square of a file's length.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Byte ranges of the sentences of `text`, without their closing mark, empty
+/// ones skipped, none longer than [`MAX_SENTENCE_BYTES`].
 pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    whole_sentences(text).flat_map(move |range| pieces(text, range))
+}
+
+/// `range` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending
+/// at the last clause mark that fits (or at a character boundary when none does).
+fn pieces(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = range.start;
+    std::iter::from_fn(move || {
+        if start >= range.end {
+            return None;
+        }
+        let mut end = range.end;
+        if end - start > MAX_SENTENCE_BYTES {
+            let mut limit = start + MAX_SENTENCE_BYTES;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            end = text[start..limit]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| ends_clause(c))
+                .map_or(limit, |(i, c)| start + i + c.len_utf8());
+        }
+        let piece = start..end;
+        start = end;
+        Some(piece)
+    })
+}
+
+/// Byte ranges of the sentences of `text` as the marks cut them.
+fn whole_sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
     let mut marks = sentence_marks(text);
     std::iter::from_fn(move || loop {
@@ -113,6 +151,16 @@ mod tests {
         let text = "甲,乙。丙;丁\n\n戊";
         let parts: Vec<&str> = sentences(text).map(|r| &text[r]).collect();
         assert_eq!(parts, ["甲,乙", "丙", "丁", "戊"]);
+    }
+
+    #[test]
+    fn a_sentence_that_never_ends_is_cut_at_clause_marks() {
+        let text = "新增中小学学位5200个,".repeat(1000);
+        let parts: Vec<Range<usize>> = sentences(&text).collect();
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES));
+        assert!(parts.iter().all(|r| text[r.clone()].ends_with(',')));
+        assert_eq!(parts.iter().map(|r| r.len()).sum::<usize>(), text.len());
     }
 
     #[test]

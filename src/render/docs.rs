@@ -3,8 +3,8 @@
 //! a table per document or as JSON, so a wrong reading is easy to see.
 
 use super::text::sanitize_terminal;
-use crate::cli::Format;
 use crate::document::{Coverage, Document, ReportKind};
+use crate::render::Format;
 use serde::Serialize;
 use std::io::{self, Write};
 

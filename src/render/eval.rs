@@ -2,8 +2,8 @@
 
 use super::statements::format_value;
 use super::text::sanitize_terminal;
-use crate::cli::Format;
 use crate::eval::Evaluation;
+use crate::render::Format;
 use std::io::{self, Write};
 
 /// Writes an evaluation as a table report or JSON.

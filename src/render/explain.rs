@@ -141,6 +141,9 @@ pub fn reason_text(reason: &Reason) -> String {
         Reason::NoContext { needs } => {
             format!("the term counts only after one of: {}", needs.join(", "))
         }
+        Reason::MixedContext { word } => {
+            format!("`{word}` earlier in the sentence makes the context mixed")
+        }
         Reason::Excluded { word } => format!("excluded word `{word}` in the clause"),
         Reason::MissingRequired { needs } => format!(
             "none of the required words in the clause: {}",

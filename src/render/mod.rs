@@ -15,6 +15,20 @@ pub mod track;
 pub use grid::grid;
 pub use text::{escape_markdown, sanitize_terminal};
 
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A framed table for the terminal (CJK-aligned).
+    Table,
+    /// Tab-separated values; for statements, the columns of the annotation format.
+    Tsv,
+    /// Comma-separated values, one flat row per item.
+    Csv,
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
 /// Prints one line on standard error (warnings, skipped files, summaries).
 #[allow(clippy::print_stderr)]
 pub fn diagnostic(line: &str) {

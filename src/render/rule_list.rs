@@ -1,7 +1,7 @@
 //! The targets in effect (`rules list`) as a table, CSV, TSV or JSON.
 
 use super::text::{sanitize_terminal, tsv_field};
-use crate::cli::Format;
+use crate::render::Format;
 use crate::rule_set::{LoadedTarget, RuleSet};
 use serde::Serialize;
 use std::io::{self, Write};

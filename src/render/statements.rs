@@ -2,7 +2,7 @@
 //! Markdown, written as they come so that a long run streams its output.
 
 use super::text::{escape_markdown, sanitize_terminal, tsv_field};
-use crate::cli::Format;
+use crate::render::Format;
 use crate::statement::Statement;
 use std::io::{self, Write};
 

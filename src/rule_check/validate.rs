@@ -91,6 +91,9 @@ fn check_target(out: &mut FileProblems<'_>, tree: &SpanTree<'_>, index: usize, t
     for context in target.context_terms.iter().flat_map(|c| &c.context) {
         check_word(out, context, "context word");
     }
+    for word in target.context_terms.iter().flat_map(|c| &c.unless) {
+        check_word(out, word, "word in `unless`");
+    }
     for word in &target.requires {
         check_word(out, word, "word in `requires`");
     }

@@ -4,8 +4,8 @@
 
 use super::statements::format_value;
 use super::text::{escape_markdown, sanitize_terminal};
-use crate::cli::Format;
 use crate::link::{Fulfilment, OutcomeRef, PlanSource, Status};
+use crate::render::Format;
 use crate::statement::{Bound, Measure};
 use std::collections::HashMap;
 use std::io::{self, Write};
