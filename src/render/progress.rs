@@ -11,8 +11,8 @@ pub struct Progress {
     bar: Option<ProgressBar>,
 }
 
-/// How the bar reads: elapsed time, the bar, files done, rate and time left.
-const TEMPLATE: &str = "{elapsed_precise} [{wide_bar}] {pos}/{len} files ({per_sec}, {eta} left)";
+/// How the bar reads: elapsed time, the bar, files done and time left.
+const TEMPLATE: &str = "{elapsed_precise} [{wide_bar}] {pos}/{len} files ({eta} left)";
 
 impl Progress {
     /// A bar for `files` files; hidden when `quiet` or when standard error is

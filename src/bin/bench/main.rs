@@ -9,6 +9,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod corpus;
+mod linking;
 mod stages;
 
 use clap::Parser;
@@ -113,6 +114,22 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     println!("\n{} statements in the sample\n", t.statements);
+
+    let linkable = linking::Linkable::of(&sample, &extractor);
+    let relations = luoshi::link::TargetRelations::of(&rules);
+    println!("link, one thread, the sample's statements repeated under other district names:\n");
+    println!("| statements | rows | seconds | MB/s of the sample's bytes |\n|---|---|---|---|");
+    for times in [1, 4, 16] {
+        let input = linkable.repeated(times);
+        let (d, rows) = input.time(&relations);
+        println!(
+            "| {} | {rows} | {:.3} | {:.1} |",
+            input.statements(),
+            d.as_secs_f64(),
+            mb_per_s(t.bytes * times as u64, d)
+        );
+    }
+    println!();
 
     println!("end to end, every core, {:.1} MB:\n", bytes as f64 / 1e6);
     println!("| command | seconds | MB/s | peak memory (MB) | exit |\n|---|---|---|---|---|");

@@ -1,0 +1,92 @@
+//! Link-stage timing: the statements of a sample linked once, and again with
+//! the sample repeated under other district names, to see how linking grows
+//! with the number of statements.
+
+use luoshi::document::{Coverage, Document};
+use luoshi::extract::Extractor;
+use luoshi::link::{link, LinkInput, ReportSummary, ReviewedPeriod, TargetRelations};
+use luoshi::statement::{SelfReport, Statement};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Statements, self-reports and summaries of a sample, ready to link.
+#[derive(Default)]
+pub struct Linkable {
+    statements: Vec<Statement>,
+    self_reports: Vec<SelfReport>,
+    reports: Vec<ReportSummary>,
+}
+
+impl Linkable {
+    /// Reads and extracts the sample (not timed).
+    pub fn of(files: &[(PathBuf, Vec<u8>)], extractor: &Extractor) -> Linkable {
+        let mut l = Linkable::default();
+        for (path, bytes) in files {
+            let Ok(doc) = Document::from_bytes(path, bytes, extractor.normaliser()) else {
+                continue;
+            };
+            let extraction = extractor.extraction(&doc);
+            l.statements.extend(extraction.statements);
+            l.self_reports.extend(extraction.self_reports);
+            l.reports.push(summary(&doc));
+        }
+        l
+    }
+
+    /// The same reports `times` times over, each copy a district of its own.
+    pub fn repeated(&self, times: usize) -> Linkable {
+        let mut l = Linkable::default();
+        for k in 0..times {
+            let rename = |d: &str| format!("{d}{k}");
+            l.statements
+                .extend(self.statements.iter().cloned().map(|mut s| {
+                    s.district = rename(&s.district);
+                    s
+                }));
+            l.self_reports.extend(self.self_reports.iter().cloned());
+            l.reports.extend(self.reports.iter().cloned().map(|mut r| {
+                r.district = rename(&r.district);
+                r
+            }));
+        }
+        l
+    }
+
+    pub fn statements(&self) -> usize {
+        self.statements.len()
+    }
+
+    /// Time to link every plan, and the number of rows.
+    pub fn time(&self, relations: &TargetRelations) -> (Duration, usize) {
+        let start = Instant::now();
+        let rows = link(&LinkInput {
+            statements: &self.statements,
+            reports: &self.reports,
+            self_reports: &self.self_reports,
+            targets: relations,
+        });
+        (start.elapsed(), rows.len())
+    }
+}
+
+/// What a report reviewed, from its sections (as `track` reads it, less the
+/// fallback on the report kind).
+fn summary(doc: &Document) -> ReportSummary {
+    let mut reviewed: Vec<ReviewedPeriod> = doc
+        .sections
+        .iter()
+        .filter_map(|s| match s.coverage {
+            Coverage::Review { year, period } => Some(ReviewedPeriod { year, period }),
+            _ => None,
+        })
+        .collect();
+    reviewed.sort();
+    reviewed.dedup();
+    ReportSummary {
+        doc: doc.name.clone(),
+        path: doc.path.display().to_string(),
+        district: doc.report.district.clone(),
+        date: doc.report.date,
+        reviewed,
+    }
+}
