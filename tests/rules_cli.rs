@@ -448,12 +448,12 @@ fn rules_list_shows_an_added_target_with_its_file() {
     let mut lines = stdout.lines();
     assert_eq!(
         lines.next(),
-        Some("id,name_zh,name_en,unit,alt_units,measure,examples,counter_examples,file,override")
+        Some("id,name_zh,name_en,unit,alt_units,measure,stock_of,related,examples,counter_examples,file,override")
     );
     let rows: Vec<&str> = lines.filter(|l| l.starts_with("charging_piles,")).collect();
     assert_eq!(
         rows,
-        ["charging_piles,充电桩,EV charging piles built,个,,flow,2,1,tests/rules/good/charging.toml,false"]
+        ["charging_piles,充电桩,EV charging piles built,个,,flow,,,2,1,tests/rules/good/charging.toml,false"]
     );
     let (json, _, _) = luoshi(&[
         "rules",

@@ -15,6 +15,10 @@ struct Row<'a> {
     unit: &'a str,
     alt_units: Vec<&'a str>,
     measure: &'a str,
+    /// The flow target a stock accumulates.
+    stock_of: Option<&'a str>,
+    /// Targets whose numbers are near misses for this one.
+    related: Vec<&'a str>,
     examples: usize,
     counter_examples: usize,
     file: String,
@@ -22,13 +26,15 @@ struct Row<'a> {
     overrides_default: bool,
 }
 
-const COLUMNS: [&str; 10] = [
+const COLUMNS: [&str; 12] = [
     "id",
     "name_zh",
     "name_en",
     "unit",
     "alt_units",
     "measure",
+    "stock_of",
+    "related",
     "examples",
     "counter_examples",
     "file",
@@ -48,6 +54,13 @@ fn row(t: &LoadedTarget) -> Row<'_> {
             .map(|u| u.get_ref().as_str())
             .collect(),
         measure: t.target.measure.as_str(),
+        stock_of: t.target.stock_of.as_ref().map(|s| s.get_ref().as_str()),
+        related: t
+            .target
+            .related
+            .iter()
+            .map(|r| r.get_ref().as_str())
+            .collect(),
         examples: t.target.examples.len(),
         counter_examples: t.target.counter_examples.len(),
         file: t.file.display().to_string(),
@@ -55,7 +68,7 @@ fn row(t: &LoadedTarget) -> Row<'_> {
     }
 }
 
-fn cells(r: &Row<'_>) -> [String; 10] {
+fn cells(r: &Row<'_>) -> [String; 12] {
     [
         r.id.to_owned(),
         r.name_zh.to_owned(),
@@ -63,11 +76,24 @@ fn cells(r: &Row<'_>) -> [String; 10] {
         r.unit.to_owned(),
         r.alt_units.join(" "),
         r.measure.to_owned(),
+        r.stock_of.unwrap_or_default().to_owned(),
+        r.related.join(" "),
         r.examples.to_string(),
         r.counter_examples.to_string(),
         r.file.clone(),
         r.overrides_default.to_string(),
     ]
+}
+
+/// `stock of X`, `related Y Z`, as one cell.
+fn relations(r: &Row<'_>) -> String {
+    let stock = r.stock_of.map(|s| format!("stock of {s}"));
+    let related = (!r.related.is_empty()).then(|| format!("related {}", r.related.join(" ")));
+    stock
+        .into_iter()
+        .chain(related)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Writes every target of the set, in load order.
@@ -97,7 +123,15 @@ pub fn write(out: &mut dyn Write, rules: &RuleSet, format: Format) -> io::Result
         Format::Table | Format::Markdown => {
             let mut table = super::grid(
                 [
-                    "id", "名称", "name", "unit", "measure", "examples", "file", "",
+                    "id",
+                    "名称",
+                    "name",
+                    "unit",
+                    "measure",
+                    "relations",
+                    "examples",
+                    "file",
+                    "",
                 ],
                 format == Format::Markdown,
             );
@@ -112,6 +146,7 @@ pub fn write(out: &mut dyn Write, rules: &RuleSet, format: Format) -> io::Result
                     sanitize_terminal(r.name_en),
                     unit,
                     r.measure.to_owned(),
+                    relations(r),
                     format!("{} + {} counter", r.examples, r.counter_examples),
                     r.file.clone(),
                     if r.overrides_default { "override" } else { "" }.to_owned(),
