@@ -88,11 +88,29 @@ pub fn looks_like_html(path: &Path, text: &str) -> bool {
     by_extension || by_content
 }
 
+/// Nesting beyond which a page is not handed to the HTML parser: building
+/// the tree takes time in the square of the depth (60 000 levels: 11 s),
+/// and no real page comes near it.
+pub const MAX_NESTING: usize = 4000;
+
+/// Elements that never hold others or whose end tag is usually left out;
+/// the nesting estimate does not count them.
+const UNNESTED: [&str; 22] = [
+    "br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track",
+    "wbr", "param", "p", "li", "td", "th", "tr", "dt", "dd", "option",
+];
+
 /// The text of an HTML page, one block per line.
 pub fn extract_text(markup: &str) -> String {
+    if nesting_estimate(markup) > MAX_NESTING {
+        return strip_tags(markup);
+    }
     let html = Html::parse_document(markup);
     let root = html.tree.root();
     let mut out = TextOut::default();
+    // Open `<pre>` elements on the way down, so text need not look up its ancestors.
+    let mut pre_depth = 0usize;
+    let is_pre = |value: &Node| matches!(value, Node::Element(el) if el.name() == "pre");
     let mut next = root.first_child();
     while let Some(node) = next {
         let mut descend = true;
@@ -105,16 +123,12 @@ pub fn extract_text(markup: &str) -> String {
                     out.end_line();
                 }
             }
-            Node::Text(text) => {
-                let preformatted = node
-                    .ancestors()
-                    .any(|a| matches!(a.value(), Node::Element(el) if el.name() == "pre"));
-                out.text(text, preformatted);
-            }
+            Node::Text(text) => out.text(text, pre_depth > 0),
             _ => {}
         }
         if descend {
             if let Some(child) = node.first_child() {
+                pre_depth += usize::from(is_pre(node.value()));
                 next = Some(child);
                 continue;
             }
@@ -131,12 +145,97 @@ pub fn extract_text(markup: &str) -> String {
                 break Some(sibling);
             }
             match current.parent() {
-                Some(parent) if parent.id() != root.id() => current = parent,
+                Some(parent) if parent.id() != root.id() => {
+                    pre_depth = pre_depth.saturating_sub(usize::from(is_pre(parent.value())));
+                    current = parent;
+                }
                 _ => break None,
             }
         };
     }
     out.finish()
+}
+
+/// The deepest nesting of elements, counted from start and end tags without
+/// parsing (elements that hold nothing or leave out their end tag are not
+/// counted). An estimate, good enough to tell a page from a pathological one.
+fn nesting_estimate(markup: &str) -> usize {
+    let bytes = markup.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(found) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
+        let at = i + found + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_start = at + usize::from(closing);
+        let name_len = bytes
+            .get(name_start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let name = markup
+            .get(name_start..name_start + name_len)
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if name_len > 0 && !UNNESTED.contains(&name.as_str()) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = name_start + name_len.max(1);
+    }
+    deepest
+}
+
+/// The text of a page too deeply nested to parse: tags removed, block tags
+/// ending lines, the content of scripts and styles dropped, and the common
+/// entities decoded.
+fn strip_tags(markup: &str) -> String {
+    let mut out = TextOut::default();
+    let mut rest = markup;
+    while let Some(open) = rest.find('<') {
+        out.text(&decode_entities(&rest[..open]), false);
+        let tag_end = rest[open..].find('>').map_or(rest.len(), |e| open + e + 1);
+        let tag = &rest[open..tag_end];
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &rest[tag_end..];
+        if BLOCKS.contains(&name.as_str()) {
+            out.end_line();
+        }
+        if !tag.starts_with("</") && (name == "script" || name == "style") {
+            let close = format!("</{name}");
+            rest = rest
+                .to_ascii_lowercase()
+                .find(&close)
+                .map_or("", |at| &rest[at..]);
+        }
+    }
+    out.text(&decode_entities(rest), false);
+    out.finish()
+}
+
+/// `&nbsp;` `&lt;` `&gt;` `&quot;` `&#39;` and `&amp;` decoded.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    s.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 fn is_navigation(id: Option<&str>, class: Option<&str>) -> bool {
@@ -241,6 +340,18 @@ mod tests {
         ));
         assert!(!looks_like_html(Path::new("a.txt"), "<2021年>报告"));
         assert!(!looks_like_html(Path::new("a.txt"), "广州市白云区"));
+    }
+
+    #[test]
+    fn a_pathologically_deep_page_is_read_without_the_parser() {
+        let deep = format!(
+            "<html><body><script>var x = '<div>';</script>{}<p>新增中小学学位5200个&nbsp;</p>{}</body></html>",
+            "<div>".repeat(MAX_NESTING + 10),
+            "</div>".repeat(MAX_NESTING + 10)
+        );
+        assert!(nesting_estimate(&deep) > MAX_NESTING);
+        assert_eq!(extract_text(&deep), "新增中小学学位5200个\n");
+        assert!(nesting_estimate(PAGE) < 100);
     }
 
     #[test]
