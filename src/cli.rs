@@ -125,9 +125,15 @@ pub struct TrackArgs {
     pub year: Option<i32>,
     #[arg(long = "target", value_name = "ID")]
     pub targets: Vec<String>,
-    /// Only rows with these statuses (met, exceeded, short, on_pace, behind_pace, unreported, pending).
+    /// Only rows with these statuses (met, exceeded, short, on_pace, behind_pace, unreported, pending, unplanned).
     #[arg(long = "status", value_name = "S")]
     pub statuses: Vec<String>,
+    /// Also show results no plan in the input asked for: one row per district,
+    /// target, area and year with outcomes but no plan, status `unplanned`
+    /// (无目标), the best outcome shown and the others listed. Implied by
+    /// `--status unplanned`.
+    #[arg(long)]
+    pub unplanned: bool,
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
     #[command(flatten)]

@@ -1,6 +1,6 @@
 //! `luoshi track` and `luoshi explain --link` end to end: on the real reports
-//! of fixtures/reports, on the synthetic chains of fixtures/synthetic, and
-//! with targets added in a `--rules` folder.
+//! of fixtures/reports, on the synthetic chains of fixtures/synthetic, with
+//! targets added in a `--rules` folder, and with `--unplanned`.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -9,6 +9,8 @@ use serde_json::Value;
 mod gold;
 #[path = "track/rules_folder.rs"]
 mod rules_folder;
+#[path = "track/unplanned.rs"]
+mod unplanned;
 
 fn luoshi() -> Command {
     Command::cargo_bin("luoshi").expect("binary built")

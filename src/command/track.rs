@@ -2,7 +2,8 @@
 //! `luoshi explain --link`, which shows how one row was linked. Reads and
 //! extracts every report, summarises what each one reviewed (from its report
 //! kind and section coverage), takes the relations between targets from the
-//! rules, links, filters and hands the rows to `render`.
+//! rules, links, filters and hands the rows to `render`. With `--unplanned`
+//! (or `--status unplanned`) linking also lists results no plan asked for.
 
 use super::reports::stream;
 use super::{check_target_ids, Output};
@@ -46,11 +47,14 @@ pub fn run(args: TrackArgs) -> Result<u8> {
     }
     let corpus = read_corpus(&args.paths, &rules, args.common.quiet)?;
     let relations = TargetRelations::of(&rules);
+    // Asking for unplanned rows by status is asking for them to be built.
+    let unplanned = args.unplanned || statuses.contains(&Status::Unplanned);
     let mut rows = link(&LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,
         self_reports: &corpus.self_reports,
         targets: &relations,
+        include_unplanned: unplanned,
     });
     rows.retain(|r| {
         args.district
@@ -66,14 +70,19 @@ pub fn run(args: TrackArgs) -> Result<u8> {
     } else {
         Format::Csv
     });
-    render::track::write(&mut out, &rows, format, &names(&rules)).map_err(Error::Output)?;
+    render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
+        .map_err(Error::Output)?;
     out.finish()?;
     if !args.common.quiet {
+        let plans = rows.iter().filter(|r| r.plan.is_some()).count();
+        let without_plan = if unplanned {
+            format!(", {} unplanned", rows.len() - plans)
+        } else {
+            String::new()
+        };
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {} plans",
-            corpus.read,
-            corpus.skipped,
-            rows.len()
+            "{} files read, {} skipped, {plans} plans{without_plan}",
+            corpus.read, corpus.skipped,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -104,6 +113,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         reports: &corpus.reports,
         self_reports: &corpus.self_reports,
         targets: &relations,
+        include_unplanned: false,
     };
     let rows = explain_link(&input, district, target, year);
     let mut out = Output::open(None)?;

@@ -52,6 +52,11 @@ impl<'a> OutcomePool<'a> {
         pool
     }
 
+    /// Every district, target and year with at least one outcome, in no order.
+    pub fn keys(&self) -> impl Iterator<Item = &GroupKey<'a>> {
+        self.by_key.keys()
+    }
+
     /// Outcomes of one district, target and year.
     pub fn get<'k>(&'k self, key: &GroupKey<'k>) -> &'k [Pooled] {
         self.by_key.get(key).map_or(&[], Vec::as_slice)
@@ -129,19 +134,29 @@ pub(crate) fn classify(plan: &PlanSide<'_>, pooled: &Pooled) -> Candidate {
     }
 }
 
+/// How much a comparable outcome is preferred (greater is better): the full
+/// year over the mid-year, stated over derived, final over 预计, then the
+/// later report (`rank`) and the later place in it (`position`).
+pub(crate) fn preference(
+    o: &OutcomeRef,
+    rank: usize,
+    position: usize,
+) -> (bool, bool, bool, usize, usize) {
+    (
+        o.period == Period::FY,
+        !o.derived,
+        !o.estimated,
+        rank,
+        position,
+    )
+}
+
 /// Marks the best comparable candidate `Taken`; returns its index and whether
 /// comparable figures for the same period disagree.
 pub(crate) fn choose(candidates: &mut [Candidate], pooled: &[&Pooled]) -> (Option<usize>, bool) {
     let preference = |i: usize| {
-        let o = &candidates[i].outcome;
         let (rank, position) = pooled.get(i).map_or((0, 0), |p| (p.rank, p.position));
-        (
-            o.period == Period::FY,
-            !o.derived,
-            !o.estimated,
-            rank,
-            position,
-        )
+        preference(&candidates[i].outcome, rank, position)
     };
     let best = (0..candidates.len())
         .filter(|&i| candidates[i].decision == Decision::Superseded)

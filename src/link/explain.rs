@@ -28,14 +28,20 @@ pub fn explain(
         .into_iter()
         .filter(|r| r.target == target && r.year == year && district_matches(&r.district, district))
         .map(|row| {
+            // An `unplanned` row has no plan: its outcome stands in for it.
+            let (unit, path) = match (&row.plan, &row.outcome) {
+                (Some(p), _) => (p.unit.as_str(), p.path.as_str()),
+                (None, Some(o)) => (o.unit.as_str(), o.path.as_str()),
+                (None, None) => ("", ""),
+            };
             let side = PlanSide {
                 target: &row.target,
                 measure: row.measure,
-                unit: &row.plan.unit,
+                unit,
                 scope: &row.scope,
                 year: row.year,
             };
-            let key = district_key(&row.district, &row.plan.path);
+            let key = district_key(&row.district, path);
             let other_years = context
                 .outcomes
                 .all_years(key, &row.target)

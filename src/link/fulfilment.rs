@@ -26,11 +26,15 @@ pub enum Status {
     Unreported,
     /// No full-year review of the year in the input yet (待报告).
     Pending,
+    /// A result was reported but no report in the input set a target for it
+    /// (无目标). Only produced when linking is asked for such rows
+    /// (`LinkInput::include_unplanned`).
+    Unplanned,
 }
 
 impl Status {
     /// Every status, in the order summaries list them.
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 8] = [
         Status::Exceeded,
         Status::Met,
         Status::Short,
@@ -38,6 +42,7 @@ impl Status {
         Status::BehindPace,
         Status::Unreported,
         Status::Pending,
+        Status::Unplanned,
     ];
 
     /// The word used in files and on the command line.
@@ -50,6 +55,7 @@ impl Status {
             Status::BehindPace => "behind_pace",
             Status::Unreported => "unreported",
             Status::Pending => "pending",
+            Status::Unplanned => "unplanned",
         }
     }
 
@@ -63,6 +69,7 @@ impl Status {
             Status::BehindPace => "进度滞后",
             Status::Unreported => "未报告",
             Status::Pending => "待报告",
+            Status::Unplanned => "无目标",
         }
     }
 }
@@ -233,7 +240,8 @@ pub struct SelfReportCheck {
     pub agrees: Option<bool>,
 }
 
-/// The follow-through of one plan.
+/// The follow-through of one plan, or (status `unplanned`) a result that no
+/// plan in the input asked for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fulfilment {
     pub district: String,
@@ -247,9 +255,11 @@ pub struct Fulfilment {
     pub ratio: Option<f64>,
     /// Outcome − plan in percentage points, for rates.
     pub gap_pp: Option<f64>,
-    /// The plan judged against (the latest statement of it).
-    pub plan: PlanSource,
-    /// Every statement of the plan, earliest report first.
+    /// The plan judged against (the latest statement of it); `None` only for
+    /// an `unplanned` row.
+    pub plan: Option<PlanSource>,
+    /// Every statement of the plan, earliest report first (empty for an
+    /// `unplanned` row).
     pub plans: Vec<PlanSource>,
     /// The outcome taken, if any.
     pub outcome: Option<OutcomeRef>,

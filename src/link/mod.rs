@@ -38,6 +38,14 @@
 //!   outcome / plan from the same report and flagged `self_report_mismatch`
 //!   beyond [`judge::SELF_REPORT_TOLERANCE_PP`] points.
 //!
+//! - **Unplanned results** (only with [`LinkInput::include_unplanned`]): an
+//!   outcome whose district, target, area and year no plan in the input
+//!   covers becomes a row of its own, status `unplanned` (无目标), with no plan
+//!   and no ratio, its outcomes as candidates and the best of them (by the
+//!   same preference as above) as the outcome; flows derived from stocks
+//!   count too ([`unplanned`]). Without the flag no such row is built and the
+//!   output is exactly that of plans alone.
+//!
 //! Statements whose district is unknown are linked only within their own
 //! report, so two unidentified reports are never taken for the same district.
 //! Grouping uses hash maps keyed by borrowed names and one final sort, so
@@ -52,6 +60,7 @@ pub mod relations;
 mod row;
 pub mod scope;
 pub mod stock;
+mod unplanned;
 
 pub use fulfilment::{
     Candidate, Decision, Flag, Fulfilment, OutcomeRef, PlanSource, Searched, SelfReportCheck,
@@ -63,6 +72,7 @@ use crate::statement::{Kind, Period, Statement};
 use chrono::NaiveDate;
 pub use relations::TargetRelations;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 /// What one report reviewed, read from its `Report` and section coverage.
@@ -94,9 +104,13 @@ pub struct LinkInput<'a> {
     pub self_reports: &'a [SelfReport],
     /// How targets relate, from the rules in effect.
     pub targets: &'a TargetRelations,
+    /// Also build one `unplanned` row per district, target, area and year
+    /// that has outcomes but no plan (off: one row per plan, nothing else).
+    pub include_unplanned: bool,
 }
 
-/// Links every plan in the input to its outcomes and judges it.
+/// Links every plan in the input to its outcomes and judges it; with
+/// `include_unplanned`, also lists the results no plan asked for.
 pub fn link(input: &LinkInput<'_>) -> Vec<Fulfilment> {
     let context = Context::new(input);
     let mut plans: HashMap<GroupKey<'_>, Vec<&Statement>> = HashMap::new();
@@ -110,26 +124,57 @@ pub fn link(input: &LinkInput<'_>) -> Vec<Fulfilment> {
             .or_default()
             .push(s);
     }
+    if input.include_unplanned {
+        // A district, target and year with outcomes only gets a group of no
+        // plans, so its rows sort among the others.
+        for key in context.outcomes.keys() {
+            plans.entry(*key).or_default();
+        }
+    }
     // Sorting the groups by borrowed keys, then the few rows of each group,
     // costs far less than sorting the finished rows.
     let mut groups: Vec<(GroupKey<'_>, Vec<&Statement>)> = plans.into_iter().collect();
     groups.sort_by(|(a, _), (b, _)| (a.0 .0, a.2, a.1, a.0 .1).cmp(&(b.0 .0, b.2, b.1, b.0 .1)));
     let mut rows = Vec::with_capacity(groups.len());
     for (key, group) in groups {
+        let plan_scopes: Vec<&str> = if input.include_unplanned {
+            group.iter().map(|s| s.scope.as_str()).collect()
+        } else {
+            Vec::new()
+        };
         let mut built = row::build_rows(&context, &key, group);
+        if input.include_unplanned {
+            built.extend(unplanned::build_rows(&context, &key, &plan_scopes));
+        }
         sort_rows(&mut built);
         rows.extend(built);
     }
     rows
 }
 
-/// Deterministic order: district, year, target, scope (then unit and plan value).
+/// Deterministic order: district, year, target, scope (then unit and plan
+/// value; a row with a plan before an `unplanned` one).
 pub fn sort_rows(rows: &mut [Fulfilment]) {
     rows.sort_by(|a, b| {
-        (&a.district, a.year, &a.target, &a.scope, &a.plan.unit)
-            .cmp(&(&b.district, b.year, &b.target, &b.scope, &b.plan.unit))
-            .then(a.plan.value.total_cmp(&b.plan.value))
-            .then((&a.plan.path, a.plan.line).cmp(&(&b.plan.path, b.plan.line)))
+        (&a.district, a.year, &a.target, &a.scope)
+            .cmp(&(&b.district, b.year, &b.target, &b.scope))
+            .then_with(|| match (&a.plan, &b.plan) {
+                (Some(p), Some(q)) => p
+                    .unit
+                    .cmp(&q.unit)
+                    .then(p.value.total_cmp(&q.value))
+                    .then((&p.path, p.line).cmp(&(&q.path, q.line))),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => match (&a.outcome, &b.outcome) {
+                    (Some(o), Some(p)) => o
+                        .unit
+                        .cmp(&p.unit)
+                        .then(o.value.total_cmp(&p.value))
+                        .then((&o.path, o.line).cmp(&(&p.path, p.line))),
+                    (o, p) => o.is_some().cmp(&p.is_some()),
+                },
+            })
     });
 }
 

@@ -125,7 +125,7 @@ fn build_row(
         status_zh: status.zh(),
         ratio,
         gap_pp,
-        plan: plan_source(current),
+        plan: Some(plan_source(current)),
         plans: sources,
         outcome,
         outcomes,

@@ -64,6 +64,7 @@ impl Linkable {
             reports: &self.reports,
             self_reports: &self.self_reports,
             targets: relations,
+            include_unplanned: false,
         });
         (start.elapsed(), rows.len())
     }

@@ -5,6 +5,7 @@ use crate::statement::{Bound, Measure, Position};
 
 mod evidence;
 mod relations;
+mod unplanned;
 mod verdicts;
 
 /// A statement of 安和区 with the common fields filled in.
@@ -131,6 +132,21 @@ pub(super) fn run_with(
         reports,
         self_reports: &[],
         targets,
+        include_unplanned: false,
+    })
+}
+
+/// As [`run`], asking for rows of results no plan asked for.
+pub(super) fn run_unplanned(
+    statements: &[Statement],
+    reports: &[ReportSummary],
+) -> Vec<Fulfilment> {
+    link(&LinkInput {
+        statements,
+        reports,
+        self_reports: &[],
+        targets: &relations(),
+        include_unplanned: true,
     })
 }
 

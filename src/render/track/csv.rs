@@ -1,4 +1,5 @@
-//! Fulfilment rows as CSV: one flat row per plan, every field a column.
+//! Fulfilment rows as CSV: one flat row per plan, every field a column (the
+//! plan columns empty for an `unplanned` row).
 
 use super::{flag_words, target_name, TargetNames};
 use crate::link::Fulfilment;
@@ -40,7 +41,7 @@ pub fn write(out: &mut dyn Write, rows: &[Fulfilment], names: &TargetNames) -> i
     ])?;
     let num = |v: Option<f64>| v.map(format_value).unwrap_or_default();
     for row in rows {
-        let p = &row.plan;
+        let p = row.plan.as_ref();
         let o = row.outcome.as_ref();
         let plan_sources: Vec<String> = row
             .plans
@@ -58,14 +59,14 @@ pub fn write(out: &mut dyn Write, rows: &[Fulfilment], names: &TargetNames) -> i
             row.status_zh.to_owned(),
             num(row.ratio),
             num(row.gap_pp),
-            format_value(p.value),
-            num(p.upper),
-            p.unit.clone(),
-            p.bound.to_string(),
-            p.hedge.clone(),
-            p.doc.clone(),
-            p.line.to_string(),
-            p.quote.clone(),
+            num(p.map(|p| p.value)),
+            num(p.and_then(|p| p.upper)),
+            p.map(|p| p.unit.clone()).unwrap_or_default(),
+            p.map(|p| p.bound.to_string()).unwrap_or_default(),
+            p.map(|p| p.hedge.clone()).unwrap_or_default(),
+            p.map(|p| p.doc.clone()).unwrap_or_default(),
+            p.map(|p| p.line.to_string()).unwrap_or_default(),
+            p.map(|p| p.quote.clone()).unwrap_or_default(),
             plan_sources.join(";"),
             num(o.map(|o| o.value)),
             o.map(|o| o.unit.clone()).unwrap_or_default(),

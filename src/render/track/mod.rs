@@ -1,6 +1,8 @@
 //! Fulfilment rows as a table grouped by district and year (with a summary
 //! line per district), CSV (one flat row per plan), JSON or Markdown; and the
-//! explanation of one link for `explain --link`.
+//! explanation of one link for `explain --link`. An `unplanned` row (a result
+//! no plan asked for) shows `—` for its plan in tables, empty plan columns in
+//! CSV and `"plan": null` in JSON.
 
 use super::statements::format_value;
 use super::text::{escape_markdown, sanitize_terminal};
@@ -21,11 +23,14 @@ pub use explanation::write_explanation;
 pub type TargetNames = HashMap<String, String>;
 
 /// Writes fulfilment rows in the given format (tsv is refused by the command).
+/// With `unplanned` (rows without a plan were asked for), the per-district
+/// summary of a table also counts them.
 pub fn write(
     out: &mut dyn Write,
     rows: &[Fulfilment],
     format: Format,
     names: &TargetNames,
+    unplanned: bool,
 ) -> io::Result<()> {
     match format {
         Format::Json => {
@@ -34,7 +39,7 @@ pub fn write(
         }
         Format::Csv | Format::Tsv => csv::write(out, rows, names),
         Format::Table | Format::Markdown => {
-            write_grouped(out, rows, format == Format::Markdown, names)
+            write_grouped(out, rows, format == Format::Markdown, names, unplanned)
         }
     }
 }
@@ -95,18 +100,21 @@ fn sources_cell(row: &Fulfilment) -> String {
         .map(|p| format!("{}:{}", p.doc, p.line))
         .collect();
     parts.dedup();
-    let mut cell = format!("plan {}", parts.join(", "));
+    let mut lines = Vec::new();
+    if !parts.is_empty() {
+        lines.push(format!("plan {}", parts.join(", ")));
+    }
     if let Some(o) = &row.outcome {
-        cell.push_str(&format!("\noutcome {}:{}", o.doc, o.line));
+        lines.push(format!("outcome {}:{}", o.doc, o.line));
         for p in &o.derived_from {
-            cell.push_str(&format!("\n  from {}:{}", p.doc, p.line));
+            lines.push(format!("  from {}:{}", p.doc, p.line));
         }
     }
     if !row.searched.is_empty() {
         let docs: Vec<&str> = row.searched.iter().map(|s| s.doc.as_str()).collect();
-        cell.push_str(&format!("\nsearched {}", docs.join(", ")));
+        lines.push(format!("searched {}", docs.join(", ")));
     }
-    cell
+    lines.join("\n")
 }
 
 fn write_grouped(
@@ -114,6 +122,7 @@ fn write_grouped(
     rows: &[Fulfilment],
     markdown: bool,
     names: &TargetNames,
+    unplanned: bool,
 ) -> io::Result<()> {
     let clean = |s: &str| {
         if markdown {
@@ -160,7 +169,7 @@ fn write_grouped(
             let cells = [
                 target_name(names, &row.target),
                 row.scope.clone(),
-                plan_cell(&row.plan),
+                row.plan.as_ref().map_or_else(|| "—".to_owned(), plan_cell),
                 row.outcome.as_ref().map(outcome_cell).unwrap_or_default(),
                 fulfilment_cell(row),
                 status,
@@ -180,7 +189,7 @@ fn write_grouped(
         writeln!(out, "{table}\n")?;
         start = end;
     }
-    for line in district_summaries(rows) {
+    for line in district_summaries(rows, unplanned) {
         writeln!(out, "{}", clean(&line))?;
     }
     Ok(())
@@ -194,14 +203,16 @@ fn sanitize_terminal_keep_lines(s: &str) -> String {
         .join("\n")
 }
 
-/// One line per district: targets, met or exceeded, short, in progress, unreported, pending.
-pub fn district_summaries(rows: &[Fulfilment]) -> Vec<String> {
+/// One line per district: targets, met or exceeded, short, in progress,
+/// unreported, pending; with `unplanned`, also the results no plan asked for
+/// (which are not targets, so not in the count of targets).
+pub fn district_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
     let mut order: Vec<&str> = Vec::new();
-    let mut counts: HashMap<&str, [usize; 7]> = HashMap::new();
+    let mut counts: HashMap<&str, [usize; 8]> = HashMap::new();
     for row in rows {
         let entry = counts.entry(row.district.as_str()).or_insert_with(|| {
             order.push(row.district.as_str());
-            [0; 7]
+            [0; 8]
         });
         if let Some(i) = Status::ALL.iter().position(|s| *s == row.status) {
             entry[i] += 1;
@@ -210,13 +221,17 @@ pub fn district_summaries(rows: &[Fulfilment]) -> Vec<String> {
     order
         .into_iter()
         .map(|d| {
-            let [exceeded, met, short, on, behind, unreported, pending] = counts.get(d).copied().unwrap_or([0; 7]);
+            let [exceeded, met, short, on, behind, unreported, pending, without_plan] = counts.get(d).copied().unwrap_or([0; 8]);
             let total = exceeded + met + short + on + behind + unreported + pending;
             let name = if d.is_empty() { "(district unknown)" } else { d };
-            format!(
+            let mut line = format!(
                 "{name}: targets {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
                 exceeded + met
-            )
+            );
+            if unplanned {
+                line.push_str(&format!(", unplanned {without_plan}"));
+            }
+            line
         })
         .collect()
 }

@@ -85,6 +85,7 @@ fn rows() -> Vec<Fulfilment> {
         reports: &reports,
         self_reports: &[],
         targets: &TargetRelations::new(),
+        include_unplanned: false,
     })
 }
 
@@ -96,7 +97,7 @@ fn names() -> TargetNames {
 
 fn render(format: Format) -> String {
     let mut out = Vec::new();
-    write(&mut out, &rows(), format, &names()).expect("writes to memory");
+    write(&mut out, &rows(), format, &names(), false).expect("writes to memory");
     String::from_utf8(out).expect("utf-8")
 }
 
@@ -161,4 +162,103 @@ fn a_rate_shows_its_gap_in_points() {
     row.ratio = None;
     row.gap_pp = Some(13.2);
     assert_eq!(fulfilment_cell(&row), "+13.2 pp");
+}
+
+/// The rows of [`rows`] and a district-wide result of 2031 no plan asked for.
+fn rows_with_unplanned() -> Vec<Fulfilment> {
+    let statements = [
+        st(
+            "anhe-2031-gwr",
+            Kind::Plan,
+            "land_reserve",
+            2031,
+            Period::FY,
+            3000.0,
+        ),
+        st(
+            "anhe-2031-gwr",
+            Kind::Outcome,
+            "greenway",
+            2030,
+            Period::FY,
+            12.5,
+        ),
+    ];
+    link(&LinkInput {
+        statements: &statements,
+        reports: &[],
+        self_reports: &[],
+        targets: &TargetRelations::new(),
+        include_unplanned: true,
+    })
+}
+
+fn render_unplanned(format: Format, unplanned: bool) -> String {
+    let mut out = Vec::new();
+    write(
+        &mut out,
+        &rows_with_unplanned(),
+        format,
+        &names(),
+        unplanned,
+    )
+    .expect("writes to memory");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn an_unplanned_row_has_no_plan_cell_and_is_counted_apart() {
+    let text = render_unplanned(Format::Table, true);
+    let row = text
+        .lines()
+        .find(|l| l.contains("greenway"))
+        .unwrap_or_default();
+    assert!(row.contains("—"), "{text}");
+    assert!(row.contains("无目标 unplanned"), "{text}");
+    assert!(row.contains("outcome anhe-2031-gwr:9"), "{text}");
+    assert!(!row.contains("plan "), "no plan source: {text}");
+    assert_eq!(
+        text.lines().last().unwrap_or_default(),
+        "安和区: targets 1, met or exceeded 0, short 0, on pace 0, behind pace 0, unreported 0, pending 1, unplanned 1"
+    );
+    let without = render_unplanned(Format::Table, false);
+    assert!(
+        without.trim_end().ends_with("pending 1"),
+        "the count only when asked for: {without}"
+    );
+}
+
+#[test]
+fn an_unplanned_row_in_csv_and_json_has_empty_plan_fields() {
+    let text = render_unplanned(Format::Csv, true);
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("header").clone();
+    let records: Vec<::csv::StringRecord> = reader.records().filter_map(Result::ok).collect();
+    let column = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let row = records
+        .iter()
+        .find(|r| &r[column("target")] == "greenway")
+        .expect("the unplanned row");
+    assert_eq!(&row[column("status")], "unplanned");
+    assert_eq!(&row[column("status_zh")], "无目标");
+    for plan_column in [
+        "plan_value",
+        "plan_unit",
+        "plan_bound",
+        "plan_doc",
+        "plan_line",
+        "plan_sources",
+    ] {
+        assert_eq!(&row[column(plan_column)], "", "{plan_column}");
+    }
+    assert_eq!(&row[column("outcome_value")], "12.5");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&render_unplanned(Format::Json, true)).expect("json");
+    let row = &json[0];
+    assert_eq!(row["target"], "greenway");
+    assert_eq!(row["plan"], serde_json::Value::Null);
+    assert_eq!(row["plans"], serde_json::json!([]));
+    assert_eq!(row["ratio"], serde_json::Value::Null);
+    assert_eq!(row["outcome"]["value"], 12.5);
 }
