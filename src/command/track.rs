@@ -113,7 +113,8 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         reports: &corpus.reports,
         self_reports: &corpus.self_reports,
         targets: &relations,
-        include_unplanned: false,
+        // One row, asked for by name: show it even when no plan was set.
+        include_unplanned: true,
     };
     let rows = explain_link(&input, district, target, year);
     let mut out = Output::open(None)?;
