@@ -30,14 +30,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
     let mut out = Output::open(args.common.output.as_deref())?;
-    let format = args
-        .format
-        .map(Format::from)
-        .unwrap_or(if out.is_terminal() {
-            Format::Table
-        } else {
-            Format::Tsv
-        });
+    let format = out.format_or(args.format, Format::Tsv);
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
         let statements = |_: &Document, extraction: Extraction| extraction.statements;

@@ -2,7 +2,9 @@
 //! to a temporary sibling and renamed into place, so an interrupted run never
 //! leaves a half-written result.
 
+use crate::cli::FormatArg;
 use crate::error::{Error, Result};
+use crate::render::Format;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -67,6 +69,15 @@ impl Output {
     /// Whether output goes to a terminal (decides the default format).
     pub fn is_terminal(&self) -> bool {
         matches!(self.target, Target::Stdout(_)) && io::stdout().is_terminal()
+    }
+
+    /// The format asked for, else a table on a terminal and `piped` elsewhere.
+    pub fn format_or(&self, asked: Option<FormatArg>, piped: Format) -> Format {
+        asked.map(Format::from).unwrap_or(if self.is_terminal() {
+            Format::Table
+        } else {
+            piped
+        })
     }
 
     /// Writes everything out; a file is renamed into place only now.

@@ -106,14 +106,7 @@ fn line_offset(text: &str, line: usize, column: usize) -> usize {
 fn list(args: RulesListArgs) -> Result<u8> {
     let rules = RuleSet::load(args.rules.as_deref())?;
     let mut out = Output::open(None)?;
-    let format = args
-        .format
-        .map(Format::from)
-        .unwrap_or(if out.is_terminal() {
-            Format::Table
-        } else {
-            Format::Tsv
-        });
+    let format = out.format_or(args.format, Format::Tsv);
     render::rule_list::write(&mut out, &rules, format).map_err(Error::Output)?;
     out.finish()?;
     Ok(EXIT_OK)

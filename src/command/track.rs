@@ -8,17 +8,17 @@
 use super::reports::stream;
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
-use crate::document::{Coverage, Document, ReportKind};
+use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::link::explain::{district_matches, explain as explain_link};
-use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, Status, TargetRelations};
+use crate::link::{link, LinkInput, ReportSummary, Status, TargetRelations};
 use crate::render;
 use crate::render::track::TargetNames;
 use crate::render::Format;
 use crate::rule_set::RuleSet;
-use crate::statement::{Period, SelfReport, Statement};
+use crate::statement::{SelfReport, Statement};
 use crate::suggestion::did_you_mean;
 use std::path::PathBuf;
 
@@ -39,8 +39,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         .iter()
         .map(|s| parse_status(s))
         .collect::<Result<Vec<Status>>>()?;
-    let format = args.format.map(Format::from);
-    if format == Some(Format::Tsv) {
+    if args.format.map(Format::from) == Some(Format::Tsv) {
         return Err(Error::Usage(
             "`track` has no tsv output; use --format csv".into(),
         ));
@@ -65,11 +64,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             && (statuses.is_empty() || statuses.contains(&r.status))
     });
     let mut out = Output::open(args.common.output.as_deref())?;
-    let format = format.unwrap_or(if out.is_terminal() {
-        Format::Table
-    } else {
-        Format::Csv
-    });
+    let format = out.format_or(args.format, Format::Csv);
     render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
         .map_err(Error::Output)?;
     out.finish()?;
@@ -160,7 +155,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
         read: 0,
         skipped: 0,
     };
-    let digest = |doc: &Document, extraction: Extraction| (extraction, summary(doc));
+    let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
     let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
         let n = extraction.statements.len();
         corpus.statements.extend(extraction.statements);
@@ -171,36 +166,4 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
     Ok(corpus)
-}
-
-/// What a report reviewed: the coverage of its review sections or, when no
-/// section says, what its kind implies (an H1 report reviews its year's first
-/// half, an annual report its year, a work report the year before).
-fn summary(doc: &Document) -> ReportSummary {
-    let mut reviewed: Vec<ReviewedPeriod> = doc
-        .sections
-        .iter()
-        .filter_map(|s| match s.coverage {
-            Coverage::Review { year, period } => Some(ReviewedPeriod { year, period }),
-            _ => None,
-        })
-        .collect();
-    if reviewed.is_empty() {
-        let implied = match (doc.report.kind, doc.report.year) {
-            (ReportKind::H1, Some(year)) => Some((year, Period::H1)),
-            (ReportKind::Annual, Some(year)) => Some((year, Period::FY)),
-            (ReportKind::Gwr, Some(year)) => Some((year.saturating_sub(1), Period::FY)),
-            _ => None,
-        };
-        reviewed.extend(implied.map(|(year, period)| ReviewedPeriod { year, period }));
-    }
-    reviewed.sort();
-    reviewed.dedup();
-    ReportSummary {
-        doc: doc.name.clone(),
-        path: doc.path.display().to_string(),
-        district: doc.report.district.clone(),
-        date: doc.report.date,
-        reviewed,
-    }
 }

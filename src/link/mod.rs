@@ -67,6 +67,7 @@ pub use fulfilment::{
     Status, StockPoint,
 };
 
+use crate::document::{Coverage, Document, ReportKind};
 pub use crate::statement::SelfReport;
 use crate::statement::{Kind, Period, Statement};
 use chrono::NaiveDate;
@@ -87,6 +88,41 @@ pub struct ReportSummary {
     pub date: Option<NaiveDate>,
     /// Every (year, period) the report reviews.
     pub reviewed: Vec<ReviewedPeriod>,
+}
+
+impl ReportSummary {
+    /// What a report reviewed: the coverage of its review sections or, when
+    /// no section says, what its kind implies (an H1 report reviews its
+    /// year's first half, an annual report its year, a work report the year
+    /// before).
+    pub fn of(doc: &Document) -> ReportSummary {
+        let mut reviewed: Vec<ReviewedPeriod> = doc
+            .sections
+            .iter()
+            .filter_map(|s| match s.coverage {
+                Coverage::Review { year, period } => Some(ReviewedPeriod { year, period }),
+                _ => None,
+            })
+            .collect();
+        if reviewed.is_empty() {
+            let implied = match (doc.report.kind, doc.report.year) {
+                (ReportKind::H1, Some(year)) => Some((year, Period::H1)),
+                (ReportKind::Annual, Some(year)) => Some((year, Period::FY)),
+                (ReportKind::Gwr, Some(year)) => Some((year.saturating_sub(1), Period::FY)),
+                _ => None,
+            };
+            reviewed.extend(implied.map(|(year, period)| ReviewedPeriod { year, period }));
+        }
+        reviewed.sort();
+        reviewed.dedup();
+        ReportSummary {
+            doc: doc.name.clone(),
+            path: doc.path.display().to_string(),
+            district: doc.report.district.clone(),
+            date: doc.report.date,
+            reviewed,
+        }
+    }
 }
 
 /// A year and period a report looks back on.

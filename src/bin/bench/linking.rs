@@ -2,9 +2,9 @@
 //! the sample repeated under other district names, to see how linking grows
 //! with the number of statements.
 
-use luoshi::document::{Coverage, Document};
+use luoshi::document::Document;
 use luoshi::extract::Extractor;
-use luoshi::link::{link, LinkInput, ReportSummary, ReviewedPeriod, TargetRelations};
+use luoshi::link::{link, LinkInput, ReportSummary, TargetRelations};
 use luoshi::statement::{SelfReport, Statement};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -28,7 +28,7 @@ impl Linkable {
             let extraction = extractor.extraction(&doc);
             l.statements.extend(extraction.statements);
             l.self_reports.extend(extraction.self_reports);
-            l.reports.push(summary(&doc));
+            l.reports.push(ReportSummary::of(&doc));
         }
         l
     }
@@ -67,27 +67,5 @@ impl Linkable {
             include_unplanned: false,
         });
         (start.elapsed(), rows.len())
-    }
-}
-
-/// What a report reviewed, from its sections (as `track` reads it, less the
-/// fallback on the report kind).
-fn summary(doc: &Document) -> ReportSummary {
-    let mut reviewed: Vec<ReviewedPeriod> = doc
-        .sections
-        .iter()
-        .filter_map(|s| match s.coverage {
-            Coverage::Review { year, period } => Some(ReviewedPeriod { year, period }),
-            _ => None,
-        })
-        .collect();
-    reviewed.sort();
-    reviewed.dedup();
-    ReportSummary {
-        doc: doc.name.clone(),
-        path: doc.path.display().to_string(),
-        district: doc.report.district.clone(),
-        date: doc.report.date,
-        reviewed,
     }
 }
