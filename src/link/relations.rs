@@ -101,23 +101,9 @@ impl TargetRelations {
 mod tests {
     use super::*;
 
+    /// The relations the linker tests use (schools and 5G stations).
     fn schools_and_stations() -> TargetRelations {
-        let mut relations = TargetRelations::new();
-        relations.declare(
-            "school_places_k12",
-            Measure::Flow,
-            None,
-            ["school_places_public"],
-        );
-        relations.declare("school_places_public", Measure::Flow, None, []);
-        relations.declare("g5_base_stations", Measure::Flow, None, []);
-        relations.declare(
-            "g5_base_stations_total",
-            Measure::Stock,
-            Some("g5_base_stations"),
-            [],
-        );
-        relations
+        crate::link::tests::relations()
     }
 
     fn related<'a>(relations: &'a TargetRelations, target: &str) -> Vec<&'a str> {
@@ -133,7 +119,7 @@ mod tests {
         );
         assert_eq!(
             related(&relations, "school_places_public"),
-            ["school_places_k12"]
+            ["kindergarten_places", "school_places_k12"]
         );
     }
 
