@@ -67,7 +67,7 @@ impl Mapped {
 
 /// Offsets are stored as `u32`: documents are limited far below 4 GB
 /// (see `decode::MAX_BYTES`), so this never saturates in practice.
-fn to_u32(n: usize) -> u32 {
+pub(crate) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

@@ -10,9 +10,13 @@
 //! variant fix-up table from the rule files is applied (see `variants`).
 //! Every step keeps the map from normalised bytes back to the original.
 
+mod classes;
+mod fold;
+
 use super::mapped::Mapped;
 use super::script;
 use super::variants::Variants;
+use fold::fold;
 
 /// Longest pinyin reading (in characters, parentheses excluded) that is dropped.
 const MAX_PINYIN: usize = 12;
@@ -85,75 +89,6 @@ impl Census {
     }
 }
 
-/// The single folding pass: width, whitespace, invisible characters, pinyin.
-fn fold(original: &str) -> (Mapped, Census) {
-    let mut out = Mapped::with_capacity(original.len());
-    let mut census = Census::default();
-    // Start of a whitespace run not yet written out.
-    let mut pending_space: Option<usize> = None;
-    let mut line_empty = true;
-    let mut prev_wide = false;
-    let mut prev_han = false;
-    let mut skip_until = 0;
-    let traditional = script::TraditionalTable::get();
-    for (i, c) in original.char_indices() {
-        if i < skip_until {
-            continue;
-        }
-        // Fast path for the bulk of a report: a Han character needs no
-        // folding and is always wide.
-        if is_han(c) {
-            if let Some(at) = pending_space.take() {
-                if !line_empty && !prev_wide {
-                    out.push(' ', at);
-                }
-            }
-            out.push(c, i);
-            line_empty = false;
-            prev_wide = true;
-            prev_han = true;
-            census.han += 1;
-            census.traditional_only += usize::from(traditional.contains(c));
-            continue;
-        }
-        if c == '\n' {
-            out.push('\n', i);
-            pending_space = None;
-            line_empty = true;
-            prev_wide = false;
-            prev_han = false;
-            continue;
-        }
-        if c.is_whitespace() {
-            pending_space.get_or_insert(i);
-            continue;
-        }
-        if is_invisible(c) {
-            continue;
-        }
-        let folded = fold_width(c);
-        if prev_han && (folded == '(') {
-            if let Some(len) = original.get(i..).and_then(pinyin_reading) {
-                skip_until = i + len;
-                continue;
-            }
-        }
-        let wide = is_wide(c);
-        if let Some(at) = pending_space.take() {
-            // A space between two wide characters is an artefact of copying.
-            let solid = prev_wide && wide;
-            if !line_empty && !solid {
-                out.push(' ', at);
-            }
-        }
-        out.push(folded, i);
-        line_empty = false;
-        prev_wide = wide;
-        prev_han = false;
-    }
-    (out.finish(original.len()), census)
-}
-
 /// Full-width ASCII forms (U+FF01–U+FF5E) become their ASCII twins.
 #[inline]
 pub(crate) fn fold_width(c: char) -> char {
@@ -216,47 +151,4 @@ fn pinyin_reading(s: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn norm(s: &str) -> String {
-        Normaliser::new(&[]).unwrap().normalise(s).text
-    }
-
-    #[test]
-    fn full_width_forms_become_ascii() {
-        assert_eq!(
-            norm("增长２０．２％（同比），目标：５；"),
-            "增长20.2%(同比),目标:5;"
-        );
-        assert_eq!(norm("“粤菜师傅”工程、新增。"), "“粤菜师傅”工程、新增。");
-    }
-
-    #[test]
-    fn whitespace_folds_within_lines_and_lines_stay() {
-        assert_eq!(
-            norm("  一、上半年 \r\n局长 甘显超\n\nGDP   增长 7%  "),
-            "一、上半年\n局长甘显超\n\nGDP 增长 7%"
-        );
-        assert_eq!(norm("新增\u{3000}学位\u{200B}5200个"), "新增学位5200个");
-    }
-
-    #[test]
-    fn pinyin_readings_are_dropped_but_not_abbreviations() {
-        assert_eq!(norm("白云區(qū)建设"), "白云区建设");
-        assert_eq!(norm("白云区（qū yù）建设"), "白云区建设");
-        assert_eq!(norm("地区生产总值(GDP)增长"), "地区生产总值(GDP)增长");
-        assert_eq!(norm("长度(km)"), "长度(km)");
-    }
-
-    #[test]
-    fn offsets_point_into_the_original() {
-        let original = "目标：５，区(qū)";
-        let n = Normaliser::new(&[]).unwrap().normalise(original);
-        assert_eq!(n.text, "目标:5,区");
-        assert_eq!(n.offsets.len(), n.text.len() + 1);
-        let colon = n.text.find(':').unwrap();
-        assert_eq!(&original[n.offsets[colon] as usize..], "：５，区(qū)");
-        assert_eq!(*n.offsets.last().unwrap() as usize, original.len());
-    }
-}
+mod tests;

@@ -7,6 +7,8 @@
 //! looked for in the whole header (the text before the first section
 //! heading), not just the first line.
 
+mod mentions;
+
 use super::{Report, ReportKind};
 use chrono::NaiveDate;
 use regex::Regex;
@@ -161,7 +163,6 @@ pub fn read_district(text: &str, header: &str) -> String {
     static ANCHORED: OnceLock<Regex> = OnceLock::new();
     static PROVINCIAL: OnceLock<Regex> = OnceLock::new();
     static GOVERNMENT: OnceLock<Regex> = OnceLock::new();
-    static MENTION: OnceLock<Regex> = OnceLock::new();
     static TITLE: OnceLock<Regex> = OnceLock::new();
     let body = prefix(text, MENTION_BYTES);
     let anchored = regex(&ANCHORED, r"市([\p{Han}]{2,3}?[区县])");
@@ -190,9 +191,8 @@ pub fn read_district(text: &str, header: &str) -> String {
     }
     // Names nothing anchors still win when mentioned far more often: a
     // mirror copy may keep no title, and `我向区人大` looks anchored.
-    let mention = regex(&MENTION, r"[\p{Han}]{2}[区县]");
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for m in mention.find_iter(body).map(|m| m.as_str()) {
+    for m in mentions::mentions(body) {
         if is_generic(m) {
             continue;
         }

@@ -66,7 +66,13 @@ impl TraditionalTable {
     /// Whether `c` is a character that simplified script writes differently.
     #[inline]
     pub fn contains(self, c: char) -> bool {
-        let code = c as u32;
+        self.contains_code(c as u32)
+    }
+
+    /// Whether the character with code point `code` is one that simplified
+    /// script writes differently.
+    #[inline]
+    pub fn contains_code(self, code: u32) -> bool {
         if !(TABLE_FIRST..=TABLE_LAST).contains(&code) {
             return false;
         }
