@@ -20,7 +20,7 @@ pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", 
 /// (`今年以来已新增学位3000个`).
 pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
 /// Words that make a number a target for several years, not for one.
-pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均"];
+pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", "两年平均", "三年平均"];
 /// Words that put a number in a quarter, a period no target is judged on.
 pub const QUARTERS: &[&str] = &[
     "一季度",
