@@ -88,7 +88,8 @@ pub fn read(
     let target = &rules.targets[candidate.target];
     // The words that qualify this value: its phrase (clauses joined by 、)
     // up to the value.
-    let region = &text[phrase_start(text, sentence, q.span.start)..q.span.start];
+    let region_start = phrase_start(text, sentence, q.span.start);
+    let region = &text[region_start..q.span.start];
     let after_term = &text[candidate.term.range.end..clause.end.max(candidate.term.range.end)];
     let restated = candidate.order == Order::ValueFirst
         && TARGET_NOUNS.iter().any(|w| after_term.starts_with(w));
@@ -101,7 +102,6 @@ pub fn read(
     let last_year = region.contains("去年");
     // A year in the value's phrase, or in a short time phrase opening the
     // sentence (`到2025年,全区高新技术企业总数达500家`).
-    let region_start = phrase_start(text, sentence, q.span.start);
     let opening = text[sentence.start..region_start].trim_end_matches([',', ':', ' ']);
     let explicit = explicit_year(region).or_else(|| {
         (opening.chars().count() <= TIME_PHRASE_CHARS)

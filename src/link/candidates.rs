@@ -6,7 +6,7 @@ use super::fulfilment::{Candidate, Decision, OutcomeRef};
 use super::judge::same_value;
 use super::relations::TargetRelations;
 use super::scope::{scope_similarity, SAME_SCOPE_THRESHOLD};
-use super::{district_key, stock, DistrictKey, GroupKey};
+use super::{group_key, stock, DistrictKey, GroupKey};
 use crate::statement::{Kind, Measure, Period, Statement};
 use std::collections::HashMap;
 
@@ -39,11 +39,7 @@ impl<'a> OutcomePool<'a> {
                 rank: ranks.get(s.path.as_str()).copied().unwrap_or(0),
                 position: s.position.start,
             };
-            let key = (
-                district_key(&s.district, &s.path),
-                s.target.as_str(),
-                s.year,
-            );
+            let key = group_key(&s.district, &s.path, &s.target, s.year);
             pool.by_key.entry(key).or_default().push(pooled);
         }
         for (key, pooled) in stock::derive_flows(statements, relations, ranks) {

@@ -152,11 +152,7 @@ pub fn link(input: &LinkInput<'_>) -> Vec<Fulfilment> {
     let mut plans: HashMap<GroupKey<'_>, Vec<&Statement>> = HashMap::new();
     for s in input.statements.iter().filter(|s| s.kind == Kind::Plan) {
         plans
-            .entry((
-                district_key(&s.district, &s.path),
-                s.target.as_str(),
-                s.year,
-            ))
+            .entry(group_key(&s.district, &s.path, &s.target, s.year))
             .or_default()
             .push(s);
     }
@@ -219,6 +215,17 @@ pub(crate) type DistrictKey<'a> = (&'a str, &'a str);
 /// District, target, year.
 pub(crate) type GroupKey<'a> = (DistrictKey<'a>, &'a str, i32);
 
+/// The group a statement or a self-report belongs to: district (or, with
+/// none known, its own report), target and year.
+pub(crate) fn group_key<'a>(
+    district: &'a str,
+    path: &'a str,
+    target: &'a str,
+    year: i32,
+) -> GroupKey<'a> {
+    (district_key(district, path), target, year)
+}
+
 pub(crate) fn district_key<'a>(district: &'a str, path: &'a str) -> DistrictKey<'a> {
     if district.is_empty() {
         ("", path)
@@ -267,11 +274,7 @@ impl<'a> Context<'a> {
         let mut self_reports: HashMap<GroupKey<'a>, Vec<&SelfReport>> = HashMap::new();
         for s in input.self_reports {
             self_reports
-                .entry((
-                    district_key(&s.district, &s.path),
-                    s.target.as_str(),
-                    s.year,
-                ))
+                .entry(group_key(&s.district, &s.path, &s.target, s.year))
                 .or_default()
                 .push(s);
         }
