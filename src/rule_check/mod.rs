@@ -3,6 +3,7 @@
 //! them all, then runs every example through the extractor. This stage
 //! returns problems and example outcomes; `render::diagnostic` prints them.
 
+mod cues;
 mod examples;
 mod ids;
 mod lint;
