@@ -96,6 +96,11 @@ pub struct DocsArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
+    /// List only the reports whose place, kind or reviewed year is unknown,
+    /// one per line with what is missing; exit 1 when there is any (0 when
+    /// all are known), so a corpus can be vetted before `track`.
+    #[arg(long)]
+    pub check: bool,
     #[command(flatten)]
     pub common: Common,
 }

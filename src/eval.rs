@@ -1,9 +1,11 @@
 //! Eval: scores extracted statements against annotated ones (the format of
 //! `fixtures/gold/FORMAT.md`). Both sides are de-duplicated on
 //! (doc, kind, target, year, period, unit, value); a prediction matches a gold
-//! row when all of these agree and the values are within 0.5 %.
+//! row when all of these agree and the values are within 0.5 %. Annotations
+//! give whole-year (`FY`) and mid-year (`H1`) figures only, so statements for
+//! other parts of a year (`M9`, `M11`) are not scored.
 
-use crate::statement::Statement;
+use crate::statement::{Period, Statement};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -179,7 +181,14 @@ pub fn evaluate(gold: &[GoldRow], predicted: &[Statement], read_docs: &[String])
         }
     }
     let mut predictions: Vec<&Statement> = Vec::new();
-    for s in predicted.iter().filter(|s| scored.contains(s.doc.as_str())) {
+    // Annotations record whole-year and mid-year figures only; a result for
+    // another part of the year (`M9`, `M11`) has nothing to be scored against.
+    let annotated_period = |s: &&Statement| s.period == Period::FY || s.period == Period::H1;
+    for s in predicted
+        .iter()
+        .filter(|s| scored.contains(s.doc.as_str()))
+        .filter(annotated_period)
+    {
         if !predictions
             .iter()
             .any(|p| statement_key(p) == statement_key(s) && close(p.value, s.value))

@@ -29,6 +29,8 @@ struct Corpus {
     reports: Vec<ReportSummary>,
     read: usize,
     skipped: usize,
+    /// `, N statements left out with no year`, or empty.
+    unknown_year_note: String,
 }
 
 pub fn run(args: TrackArgs) -> Result<u8> {
@@ -76,8 +78,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {plans} plans{without_plan}",
-            corpus.read, corpus.skipped,
+            "{} files read, {} skipped, {plans} plans{without_plan}{}",
+            corpus.read, corpus.skipped, corpus.unknown_year_note,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -154,6 +156,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
         reports: Vec::new(),
         read: 0,
         skipped: 0,
+        unknown_year_note: String::new(),
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
     let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
@@ -165,5 +168,6 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
     })?;
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
+    corpus.unknown_year_note = tally.unknown_year_note();
     Ok(corpus)
 }

@@ -40,6 +40,9 @@ pub struct Extraction {
     pub statements: Vec<Statement>,
     /// Completion ratios the report states about its own statements.
     pub self_reports: Vec<SelfReport>,
+    /// Statements left out because no year is known for them (neither their
+    /// sentence nor the report names one).
+    pub unknown_year: usize,
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
@@ -93,6 +96,7 @@ impl Extractor {
         let facts = DocFacts::of(doc);
         let mut out = Vec::new();
         let mut self_reports = Vec::new();
+        let mut unknown_year = 0;
         self.walk(
             doc,
             0..doc.text.len(),
@@ -101,12 +105,16 @@ impl Extractor {
                 let mut kept: Vec<(usize, Statement)> = Vec::new();
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
+                        let Some(year) = r.year else {
+                            unknown_year += 1;
+                            continue;
+                        };
                         let q = &trace.quantities[c.quantity];
                         let term = c.context_at.map_or(c.term.range.clone(), |at| {
                             at.min(c.term.range.start)..c.term.range.end
                         });
                         let quote = quote_range(&doc.text, &trace.range, &term, &q.span);
-                        kept.push((q.span.end, self.statement(doc, c.target, q, r, quote)));
+                        kept.push((q.span.end, self.statement(doc, c.target, q, r, year, quote)));
                     }
                 }
                 self_reports.extend(progress::ratios(doc, trace, &kept));
@@ -117,19 +125,27 @@ impl Extractor {
         for cell in table::read_rows(&self.rules, doc) {
             let reading = Reading {
                 kind: cell.kind,
-                year: cell.year,
+                year: Some(cell.year),
                 period: cell.period,
                 hedge: String::new(),
                 estimated: false,
                 scope: String::new(),
                 because: Vec::new(),
             };
-            out.push(self.statement(doc, cell.target, &cell.quantity, &reading, cell.cell));
+            out.push(self.statement(
+                doc,
+                cell.target,
+                &cell.quantity,
+                &reading,
+                cell.year,
+                cell.cell,
+            ));
         }
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
         Extraction {
             statements: out,
             self_reports,
+            unknown_year,
         }
     }
 
@@ -273,6 +289,7 @@ impl Extractor {
         target: usize,
         q: &Quantity,
         r: &Reading,
+        year: i32,
         quote: Range<usize>,
     ) -> Statement {
         let t = &self.rules.targets[target];
@@ -283,7 +300,7 @@ impl Extractor {
             kind: r.kind,
             target: t.id.clone(),
             measure: t.measure,
-            year: r.year,
+            year,
             period: r.period,
             value: q.canonical_value(),
             upper: q.upper.map(|u| u * q.unit.factor),

@@ -4,10 +4,10 @@
 //! value (matched, but a different number, unit, kind or scope).
 
 use super::{Location, ParsedFile};
-use crate::document::Document;
+use crate::document::{Document, Reviewed};
 use crate::extract::Extractor;
 use crate::rule::{Example, Target};
-use crate::statement::{Kind, Statement};
+use crate::statement::{Kind, Period, Statement};
 use std::path::Path;
 
 /// Relative difference within which an example's value counts as matched
@@ -60,14 +60,39 @@ pub struct ExampleReport {
 /// The statements the extractor finds for `target_id` in `text` read as a
 /// document of its own.
 pub fn run_example(extractor: &Extractor, target_id: &str, text: &str) -> Vec<Statement> {
-    let doc = Document::from_text(
+    let mut doc = Document::from_text(
         Path::new("<example>"),
         text.to_owned(),
         extractor.normaliser(),
     );
+    // An example is one sentence of a report whose years are known, so that
+    // its statement is written: the year the sentence names, else a stand-in.
+    if doc.report.reviews.is_empty() {
+        let year = first_year(&doc.text).unwrap_or(EXAMPLE_YEAR);
+        doc.report.reviews = vec![Reviewed {
+            year,
+            period: Period::FY,
+        }];
+        doc.report.plans = vec![year];
+    }
     let mut statements = extractor.extract(&doc);
     statements.retain(|s| s.target == target_id);
     statements
+}
+
+/// The year an example is taken to be from when its sentence names none.
+const EXAMPLE_YEAR: i32 = 2000;
+
+/// The first `YYYY年` in a text.
+fn first_year(text: &str) -> Option<i32> {
+    text.char_indices().find_map(|(i, _)| {
+        let digits = text.get(i..i + 4)?;
+        let follows = text.get(i + 4..)?.starts_with('年');
+        let before_digit = text.get(..i)?.ends_with(|c: char| c.is_ascii_digit());
+        (follows && !before_digit && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    })
 }
 
 /// Runs every example and counter-example of every target in `files`.
