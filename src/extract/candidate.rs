@@ -127,6 +127,10 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
             let Some(hit) = hits.get(hi) else { continue };
             let (order, gap) = if hit.range.end <= q.span.start {
                 (Order::TermFirst, chars(&text[hit.range.end..q.span.start]))
+            } else if hit.range.start < q.span.start && hit.range.end <= q.number.start {
+                // The term ends with the rise word the value starts with
+                // (`经济增长5%左右`).
+                (Order::TermFirst, 0)
             } else if q.span.end <= hit.range.start {
                 (Order::ValueFirst, chars(&text[q.span.end..hit.range.start]))
             } else {
@@ -170,8 +174,44 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
             }
         }
         choose(rules, &mut out[first..]);
+        share(text, &mut out[first..]);
     }
     out
+}
+
+/// Marks joining indicator names that share one value
+/// (`社会消费品零售总额、固定资产投资增长4%左右`).
+pub const NAME_JOINERS: &[&str] = &["、", "和", "及", "与"];
+
+/// One value after a list of indicator names joined by [`NAME_JOINERS`]
+/// counts for each of them: the names before the winning term keep the
+/// pairing when only the closer term or the clause mark dropped them.
+fn share(text: &str, candidates: &mut [Candidate]) {
+    let Some(winner) = candidates.iter().position(|c| c.verdict == Verdict::Kept) else {
+        return;
+    };
+    if candidates[winner].order != Order::TermFirst {
+        return;
+    }
+    let mut targets = vec![candidates[winner].target];
+    let mut head = candidates[winner].term.range.start;
+    loop {
+        let joined = candidates.iter().position(|c| {
+            matches!(
+                c.verdict,
+                Verdict::Dropped(Reason::CloserTerm { .. } | Reason::NewSubject)
+            ) && c.order == Order::TermFirst
+                && !targets.contains(&c.target)
+                && c.term.range.end <= head
+                && text
+                    .get(c.term.range.end..head)
+                    .is_some_and(|between| NAME_JOINERS.contains(&between))
+        });
+        let Some(i) = joined else { return };
+        candidates[i].verdict = Verdict::Kept;
+        targets.push(candidates[i].target);
+        head = candidates[i].term.range.start;
+    }
 }
 
 /// Keeps only the closest surviving term for one quantity.

@@ -31,6 +31,40 @@ pub const CONTINUATIONS: &[&str] = &[
     "实现",
     "合计",
     "计划",
+    "投资",
+    "净增",
+];
+
+/// Words that may stand before a growth rate in a later clause without giving
+/// it a subject of its own (`地方财政收入342.4亿元，比上年增长22.7%`;
+/// `同口径增幅达26.7%`). Any other word there names what grew
+/// (`一般公共预算收入增长5.7%，全体居民人均可支配收入增长5.1%`).
+pub const RATE_QUALIFIERS: &[&str] = &[
+    "比上年同期",
+    "比去年同期",
+    "较上年同期",
+    "较去年同期",
+    "比上年",
+    "比去年",
+    "较上年",
+    "较去年",
+    "同期",
+    "下同",
+    "同比",
+    "同口径",
+    "可比口径",
+    "按可比价格计算",
+    "按可比价计算",
+    "可比价",
+    "现价",
+    "名义",
+    "实际",
+    "预计",
+    "自然",
+    "全年",
+    "大幅度",
+    "完成",
+    "实现",
 ];
 
 /// Wider areas whose growth rates reports quote beside their own
@@ -174,17 +208,21 @@ pub fn starts_new_subject(
     clause: &Range<usize>,
     quantities: &[Quantity],
 ) -> bool {
-    let lead = &text[clause.start..q.span.start];
+    let lead = text.get(clause.start..q.span.start).unwrap_or("");
     // `完成16个老旧小区微改造和2个旧厂改造项目`: a number right after a
     // conjunction counts the item joined on, not the term.
-    let joined = COORDINATORS
-        .iter()
-        .any(|w| text[hit.range.end..q.span.start].ends_with(w));
+    let joined = text
+        .get(hit.range.end..q.span.start)
+        .is_some_and(|between| COORDINATORS.iter().any(|w| between.ends_with(w)));
     if joined {
         return true;
     }
     if clause.start <= hit.range.end {
         return false;
+    }
+    let rate = q.direction.is_some() && q.unit.canonical == "%";
+    if rate && names_own_subject(lead) {
+        return true;
     }
     let term_clause_end = clause_end(text, sentence, hit.range.end);
     let between = quantities
@@ -192,14 +230,38 @@ pub fn starts_new_subject(
         .filter(|o| o.span.start >= hit.range.end && o.span.end <= q.span.start);
     let mut in_term_clause = false;
     for other in between {
+        if rate && other.direction.is_some() && other.unit.canonical == "%" {
+            // A rate already followed the term: a later one is another
+            // indicator's (`一般公共预算收入增长13.3%,规上服务业营业收入增长28.6%`).
+            return true;
+        }
         if other.span.start >= term_clause_end {
             // A whole clause with its own number stands between term and
-            // value (`预算收入36亿元,预算支出80亿元,增长5%`).
-            return true;
+            // value (`预算收入36亿元,预算支出80亿元,增长5%`), unless it goes
+            // on about the same subject (`固定资产投资完成17亿元,超额完成年度任务2.1亿元,增长20.6%`).
+            let own = clause_start(text, sentence, other.span.start);
+            let other_lead = text.get(own..other.span.start).unwrap_or("");
+            if !CONTINUATIONS.iter().any(|w| other_lead.contains(w)) {
+                return true;
+            }
         }
         in_term_clause = true;
     }
     in_term_clause && q.direction.is_none() && !CONTINUATIONS.iter().any(|w| lead.contains(w))
+}
+
+/// Whether the words before a rate in its own clause name something of their
+/// own: Chinese characters left once the [`RATE_QUALIFIERS`] are taken out.
+fn names_own_subject(lead: &str) -> bool {
+    let mut rest = lead.to_owned();
+    for word in RATE_QUALIFIERS {
+        rest = rest.replace(word, "");
+    }
+    rest.chars().any(is_han)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// The base year of a comparison written `较2019年同期` / `比2019年`, if any.
