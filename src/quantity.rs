@@ -214,7 +214,18 @@ fn number_and_unit(text: &str, start: usize) -> Result<Core, usize> {
             unit = unit_after(text, pos);
         }
     }
-    let (unit, end) = unit.ok_or(number_end)?;
+    let (unit, mut end) = unit.ok_or(number_end)?;
+    let mut number_end = number_end;
+    if upper.is_none() && more.is_none() && !negative {
+        // `5%—5.5%`, `2万—3万人`: both ends carry the unit.
+        if let Some((up, up_end)) = upper_with_unit(text, end, unit) {
+            if up >= value {
+                upper = Some(up);
+                number_end = up_end;
+                end = up_end;
+            }
+        }
+    }
     let one_chinese_digit = text
         .get(number_start..number_end)
         .is_some_and(|n| n.chars().count() == 1)
@@ -272,6 +283,17 @@ fn range_upper(text: &str, lower: &Numeral) -> Option<(f64, Numeral)> {
         lower.value * upper.scale
     };
     (upper.value >= low).then_some((low, upper))
+}
+
+/// After a quantity's unit word ending at `at`: a range separator, a
+/// numeral and the same unit again (`5%—5.5%`). The upper value and the end
+/// of its unit.
+fn upper_with_unit(text: &str, at: usize, unit: &Unit) -> Option<(f64, usize)> {
+    let rest = text.get(at..)?;
+    let separator = RANGE_SEPARATORS.iter().find(|s| rest.starts_with(*s))?;
+    let upper = numeral::read(text, at + separator.len()).ok()?;
+    let (found, end) = unit_after(text, upper.end)?;
+    (found.surface == unit.surface).then_some((upper.value, end))
 }
 
 /// The unit after optional spaces at `at`, and the end of its word.

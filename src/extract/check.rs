@@ -240,7 +240,7 @@ pub fn starts_new_subject(
             // value (`预算收入36亿元,预算支出80亿元,增长5%`), unless it goes
             // on about the same subject (`固定资产投资完成17亿元,超额完成年度任务2.1亿元,增长20.6%`).
             let own = clause_start(text, sentence, other.span.start);
-            let other_lead = text.get(own..other.span.start).unwrap_or("");
+            let other_lead = text.get(own..other.number.start).unwrap_or("");
             if !CONTINUATIONS.iter().any(|w| other_lead.contains(w)) {
                 return true;
             }
