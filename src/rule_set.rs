@@ -3,13 +3,14 @@
 //! Loading is strict: every file is parsed and checked by `rule_check`, and
 //! the first error stops the run (exit 78) with its `path:line:col`.
 
-use crate::rule::Target;
+use crate::rule::{BoundWord, Target};
 use crate::rule_check::{self, ParsedFile, Severity};
 use std::path::{Path, PathBuf};
 
 /// The default rule files, compiled in but kept as editable files under `rules/`.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/areas.toml", include_str!("../rules/areas.toml")),
+    ("rules/bounds.toml", include_str!("../rules/bounds.toml")),
     ("rules/economy.toml", include_str!("../rules/economy.toml")),
     (
         "rules/education.toml",
@@ -73,6 +74,8 @@ pub struct RuleSet {
     pub scope_patterns: Vec<String>,
     /// Words cut from the front of a captured scope.
     pub scope_strip: Vec<String>,
+    /// Bound words, in file order (a later word at the same place wins).
+    pub bounds: Vec<BoundWord>,
 }
 
 impl RuleSet {
@@ -143,6 +146,7 @@ impl RuleSet {
                     .into_iter()
                     .map(|v| (v.from.into_inner(), v.to)),
             );
+            set.bounds.extend(file.rules.bound);
             for scope in file.rules.scope {
                 set.scope_patterns.push(scope.pattern.into_inner());
                 set.scope_strip.extend(scope.strip);
