@@ -205,10 +205,11 @@ impl Extractor {
             if sentence_hits.is_empty() && !every_sentence {
                 continue;
             }
-            let mut quantities: Vec<Quantity> = scan_with(&text[sentence.clone()], &self.rules.bounds)
-                .into_iter()
-                .map(|q| shift(q, sentence.start))
-                .collect();
+            let mut quantities: Vec<Quantity> =
+                scan_with(&text[sentence.clone()], &self.rules.bounds)
+                    .into_iter()
+                    .map(|q| shift(q, sentence.start))
+                    .collect();
             let forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()

@@ -109,7 +109,9 @@ pub fn check_sources(context: &[ParsedFile], sources: &[RuleSource]) -> Checked 
         .problems
         .extend(validate::validate(context, &checked.files));
     checked.problems.extend(lint::lint(context, &checked.files));
-    checked.problems.extend(bounds::check_bounds(&checked.files));
+    checked
+        .problems
+        .extend(bounds::check_bounds(&checked.files));
     let order = |problem: &Problem| {
         let file = sources
             .iter()
