@@ -4,6 +4,7 @@
 
 use super::check::{check, starts_new_subject, Placement};
 use super::compiled::CompiledRules;
+use super::enumeration::Listed;
 use crate::quantity::Quantity;
 use serde::Serialize;
 use std::ops::Range;
@@ -50,6 +51,10 @@ pub enum Reason {
     OtherArea { area: String },
     /// A rate in a clause opened by 其中 is the growth of a part.
     PartOf,
+    /// The rate is the base a later figure builds on (`在上年增长15.7%的基础上`).
+    Basis,
+    /// The rate is for a single month or quarter (`当月增速`, `6月增长`).
+    SingleMonth,
     /// The value is compared with another base year, not the previous one.
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.
@@ -97,8 +102,8 @@ pub struct SentenceFindings<'a> {
     pub quantities: &'a [Quantity],
     /// `clauses[i]` is the byte range of the clause that holds quantity `i`.
     pub clauses: &'a [Range<usize>],
-    /// `forced[i]`: the hit a `分别` enumeration pairs quantity `i` with.
-    pub forced: &'a [Option<usize>],
+    /// `forced[i]`: what a `分别` enumeration pairs quantity `i` with.
+    pub forced: &'a [Option<Listed>],
     /// The year the sentence's section is about, for comparison bases.
     pub year: Option<i32>,
 }
@@ -117,7 +122,11 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
     let mut out = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
         let first = out.len();
-        let forced_hit = forced.get(qi).copied().flatten();
+        let listed = forced.get(qi).cloned().flatten();
+        let forced_hit = match &listed {
+            Some(Listed::Term(h)) => Some(*h),
+            _ => None,
+        };
         // Only hits within reach are paired, so a sentence that never ends
         // (a file with no punctuation) costs time in its length, not its square.
         let from = hits.partition_point(|h| h.range.end + rules.reach < q.span.start);
@@ -137,10 +146,13 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
                 continue;
             };
             for term_use in &rules.uses[hit.term] {
-                let mut verdict = match forced_hit {
-                    Some(f) if f != hi => Verdict::Dropped(Reason::Enumerated {
-                        term: rules.terms[hits[f].term].clone(),
+                let mut verdict = match &listed {
+                    Some(Listed::Term(f)) if *f != hi => Verdict::Dropped(Reason::Enumerated {
+                        term: rules.terms[hits[*f].term].clone(),
                     }),
+                    Some(Listed::Other(name)) => {
+                        Verdict::Dropped(Reason::Enumerated { term: name.clone() })
+                    }
                     _ => check(
                         rules,
                         found,
@@ -154,7 +166,7 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
                         },
                     ),
                 };
-                if forced_hit.is_none()
+                if listed.is_none()
                     && verdict == Verdict::Kept
                     && order == Order::TermFirst
                     && starts_new_subject(text, sentence, hit, q, &clauses[qi], quantities)

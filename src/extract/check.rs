@@ -181,12 +181,57 @@ pub fn check(
         if clause.start > hit.range.end && text[clause.start..].trim_start().starts_with(SUBSET) {
             return Verdict::Dropped(Reason::PartOf);
         }
+        // `在上年增长15.7%的基础上又增长14.5%`: the first rate is last year's.
+        if text[q.span.end..clause.end.max(q.span.end)]
+            .trim_start()
+            .starts_with(BASIS)
+        {
+            return Verdict::Dropped(Reason::Basis);
+        }
+        let lead = &text[term_clause.min(clause.start)..q.span.start];
+        if single_month(lead) {
+            return Verdict::Dropped(Reason::SingleMonth);
+        }
         let base = base_year(&text[clause.start..q.span.start]);
         if let Some(base) = base.filter(|&b| year.is_none_or(|y| b != y - 1)) {
             return Verdict::Dropped(Reason::OtherBaseYear { base });
         }
     }
     Verdict::Kept
+}
+
+/// Words after a rate that make it the base of the next one.
+pub const BASIS: &str = "的基础上";
+
+/// Words that put a rate in one month or quarter (`当月增速由4月的1%回升至8.8%`).
+pub const ONE_MONTH: &[&str] = &["当月", "单月", "当季", "单季"];
+
+/// Whether the words before a rate put it in a single month: a word of
+/// [`ONE_MONTH`], or a month written alone (`4月、5月、6月增速分别为…`), not
+/// as the end of a span (`1-6月`, `1至11月`).
+fn single_month(lead: &str) -> bool {
+    if ONE_MONTH.iter().any(|w| lead.contains(w)) {
+        return true;
+    }
+    lead.match_indices('月').any(|(i, _)| {
+        let before = &lead[..i];
+        let digits = before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if digits == 0 || digits > 2 {
+            return false;
+        }
+        let ahead = before[..before.len() - digits].chars().next_back();
+        let after = lead[i + '月'.len_utf8()..].chars().next();
+        !matches!(ahead, Some('-' | '—' | '–' | '~' | '至' | '到'))
+            && !matches!(
+                after,
+                Some('末' | '底' | '以' | '份' | '起' | '至' | '-' | '—')
+            )
+            && !matches!(ahead, Some('年'))
+    })
 }
 
 /// The verdict when one of the target's excluded words stands in `window`.
@@ -276,4 +321,28 @@ fn base_year(before: &str) -> Option<i32> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_alone_are_single_months_and_spans_are_not() {
+        assert!(single_month("4月、5月、6月增速分别为"));
+        assert!(single_month("但当月增速由4月的1%持续回升至"));
+        assert!(!single_month("1-6月规上工业增加值"));
+        assert!(!single_month("1至11月"));
+        assert!(!single_month("截至6月末"));
+        assert!(!single_month("规上工业增加值"));
+    }
+
+    #[test]
+    fn qualifiers_before_a_rate_give_it_no_subject_of_its_own() {
+        assert!(!names_own_subject("比上年同期(下同)"));
+        assert!(!names_own_subject("同口径"));
+        assert!(!names_own_subject(""));
+        assert!(names_own_subject("全体居民人均可支配收入"));
+        assert!(names_own_subject("外贸进出口总额"));
+    }
 }
