@@ -151,3 +151,12 @@ fn a_rules_folder_adds_bound_words() {
     assert_eq!(q[0].bound, Bound::AtLeast);
     assert_eq!(q[0].span, 0.."力争突破5万家".len());
 }
+
+#[test]
+fn a_target_restated_in_parentheses_is_the_plan_of_the_indicator_before() {
+    // corpus-wide dongan-2022
+    let found = targets_and_values(
+        "全年实现地区生产总值增长5.9%,高于全市0.8个百分点,排名全市第1位(预期目标为8.5%以上)。",
+    );
+    assert_eq!(found, pairs(&[("gdp_growth", 5.9), ("gdp_growth", 8.5)]));
+}

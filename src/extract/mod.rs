@@ -11,6 +11,7 @@ mod enumeration;
 mod explain;
 mod progress;
 mod reading;
+mod restated;
 mod sentence;
 mod table;
 
@@ -210,7 +211,8 @@ impl Extractor {
                     .into_iter()
                     .map(|q| shift(q, sentence.start))
                     .collect();
-            let forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
+            let mut forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
+            restated::pair(text, &sentence, sentence_hits, &mut quantities, &mut forced);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()
                 .map(|q| {

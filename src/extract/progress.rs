@@ -27,11 +27,6 @@ static OVER_PLAN: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("the built-in over-plan pattern must compile: {e}"))
 });
 
-/// Whether `q` is a completion ratio, given the text of its clause before it.
-pub fn is_ratio(q: &Quantity, lead: &str) -> bool {
-    ratio_percent(q, lead).is_some()
-}
-
 /// The completion ratio `q` states, in percent of the plan, given the text
 /// of its clause before it.
 pub fn ratio_percent(q: &Quantity, lead: &str) -> Option<f64> {
@@ -93,7 +88,7 @@ mod tests {
 
     fn ratio(text: &str) -> bool {
         let q = scan(text).pop().unwrap();
-        is_ratio(&q, &text[..q.span.start])
+        ratio_percent(&q, &text[..q.span.start]).is_some()
     }
 
     #[test]
