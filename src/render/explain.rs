@@ -51,13 +51,11 @@ pub fn write(
             .quantities
             .iter()
             .map(|q| {
-                format!(
-                    "{} = {} {} ({})",
-                    q.text,
-                    format_value(q.value),
-                    q.unit,
-                    q.bound
-                )
+                let value = match q.upper {
+                    Some(upper) => format!("{} to {}", format_value(q.value), format_value(upper)),
+                    None => format_value(q.value),
+                };
+                format!("{} = {} {} ({})", q.text, value, q.unit, q.bound)
             })
             .collect();
         writeln!(
