@@ -160,3 +160,23 @@ fn a_target_restated_in_parentheses_is_the_plan_of_the_indicator_before() {
     );
     assert_eq!(found, pairs(&[("gdp_growth", 5.9), ("gdp_growth", 8.5)]));
 }
+
+#[test]
+fn a_second_list_after_a_respectively_list_goes_with_the_same_names() {
+    // corpus-wide longhua-hainan-2020; corpus-old chongqing-2015 (a name that is no term)
+    assert_eq!(
+        targets_and_values(
+            "全口径财政收入和地方一般公共预算收入分别达155.13亿元、27.8亿元,增长2.64%和1.6%。"
+        ),
+        pairs(&[("budget_revenue_growth", 1.6)])
+    );
+    let found = read("固定资产投资、社会消费品零售总额、进出口总额分别增长12.5%、11%和10%左右。");
+    let got: Vec<(String, f64, Bound)> = found.into_iter().map(|(t, v, _, b)| (t, v, b)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("fai_growth".to_owned(), 12.5, Bound::About),
+            ("retail_growth".to_owned(), 11.0, Bound::About),
+        ]
+    );
+}

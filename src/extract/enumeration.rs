@@ -45,14 +45,7 @@ pub fn pair(
         }) else {
             continue;
         };
-        let mut last = first;
-        while let Some(next) = quantities.get(last + 1) {
-            let between = text[quantities[last].span.end..next.span.start].trim();
-            if !VALUE_SEPARATORS.contains(&between) {
-                break;
-            }
-            last += 1;
-        }
+        let last = list_end(text, quantities, first);
         let start = phrase_start(text, sentence, at);
         let count = last - first + 1;
         if count < 2 {
@@ -61,26 +54,66 @@ pub fn pair(
         let Some(listed) = listed(text, start..at, hits, count) else {
             continue;
         };
-        let direction = quantities[first].direction;
-        let closing = quantities[last].bound;
-        for (k, item) in listed.into_iter().enumerate() {
-            let q = &mut quantities[first + k];
-            if q.direction.is_none() {
-                if let Some(d) = direction {
-                    q.direction = Some(d);
-                    if d == Direction::Fall && q.value > 0.0 {
-                        q.value = -q.value;
-                        q.upper = q.upper.map(|u| -u);
-                    }
-                }
+        assign(quantities, &mut forced, first, last, &listed);
+        // `A和B分别达155.13亿元、27.8亿元,增长2.64%和1.6%`: a second list
+        // right after the first, in the next clause, goes with the same names.
+        let second = last + 1;
+        let follows = quantities.get(second).is_some_and(|q| {
+            q.direction.is_some() && text[quantities[last].span.end..q.span.start].trim() == ","
+        });
+        if follows && forced.get(second).is_some_and(Option::is_none) {
+            let end = list_end(text, quantities, second);
+            if end - second + 1 == count {
+                assign(quantities, &mut forced, second, end, &listed);
             }
-            if q.bound == Bound::Exact && closing != Bound::Exact {
-                q.bound = closing;
-            }
-            forced[first + k] = Some(item);
         }
     }
     forced
+}
+
+/// The last quantity of the list of values that starts at `first`.
+fn list_end(text: &str, quantities: &[Quantity], first: usize) -> usize {
+    let mut last = first;
+    while let Some(next) = quantities.get(last + 1) {
+        let between = text[quantities[last].span.end..next.span.start].trim();
+        // A value in another unit starts another list (`达155.13亿元、27.8亿元,增长2.64%和1.6%`).
+        if !VALUE_SEPARATORS.contains(&between)
+            || next.unit.canonical != quantities[last].unit.canonical
+        {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// Pairs the values `first..=last` with the listed items in order; the first
+/// value's direction and the last value's bound word carry over to the others.
+fn assign(
+    quantities: &mut [Quantity],
+    forced: &mut [Option<Listed>],
+    first: usize,
+    last: usize,
+    listed: &[Listed],
+) {
+    let direction = quantities[first].direction;
+    let closing = quantities[last].bound;
+    for (k, item) in listed.iter().enumerate() {
+        let q = &mut quantities[first + k];
+        if q.direction.is_none() {
+            if let Some(d) = direction {
+                q.direction = Some(d);
+                if d == Direction::Fall && q.value > 0.0 {
+                    q.value = -q.value;
+                    q.upper = q.upper.map(|u| -u);
+                }
+            }
+        }
+        if q.bound == Bound::Exact && closing != Bound::Exact {
+            q.bound = closing;
+        }
+        forced[first + k] = Some(item.clone());
+    }
 }
 
 /// What a listed value is paired with.
