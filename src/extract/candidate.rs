@@ -55,6 +55,9 @@ pub enum Reason {
     Basis,
     /// The rate is for a single month or quarter (`当月增速`, `6月增长`).
     SingleMonth,
+    /// `累计` before a flow's term makes the figure a total over several
+    /// years (`累计完成重大项目投资3.8万亿元`, `城镇累计新增就业`).
+    Cumulative,
     /// The value is compared with another base year, not the previous one.
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.

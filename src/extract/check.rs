@@ -161,6 +161,9 @@ pub fn check(
     // stand before the term (`清拆违建…`), or before a list it heads
     // (`新建、改建5G基站`).
     let term_clause = phrase_start(text, sentence, hit.range.start);
+    if target.measure == Measure::Flow && text[term_clause..hit.range.start].contains(CUMULATIVE) {
+        return Verdict::Dropped(Reason::Cumulative);
+    }
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
     if let Some(verdict) = excluded(target, window) {
         return verdict;
@@ -199,6 +202,11 @@ pub fn check(
     }
     Verdict::Kept
 }
+
+/// The word that, before a flow's term, sums several years
+/// (`累计完成重大项目投资3.8万亿元`); after the term it is the year so far
+/// (`57个重大项目累计完成投资118.9亿元`).
+pub const CUMULATIVE: &str = "累计";
 
 /// Words after a rate that make it the base of the next one.
 pub const BASIS: &str = "的基础上";
