@@ -4,6 +4,7 @@
 
 use super::Output;
 use crate::cli::DocsArgs;
+use crate::document::cues::Cues;
 use crate::document::{Document, Normaliser};
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::input::report_files;
@@ -20,7 +21,8 @@ pub fn run(args: DocsArgs) -> Result<u8> {
     }
     let rules = RuleSet::load(args.common.rules.as_deref())?;
     let normaliser = Normaliser::new(&rules.variants)
-        .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?;
+        .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?
+        .with_cues(Cues::shared(&rules.cues)?);
     let mut out = Output::open(args.common.output.as_deref())?;
     let mut outlines = Vec::new();
     let mut read = 0usize;

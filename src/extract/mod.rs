@@ -59,12 +59,14 @@ pub struct SentenceTrace {
 impl Extractor {
     /// Compiles every rule in the set.
     pub fn new(rules: &RuleSet) -> Result<Extractor, RuleError> {
-        let normaliser = Normaliser::new(&rules.variants).map_err(|e| RuleError {
-            path: "[[variant]]".into(),
-            line: 1,
-            column: 1,
-            message: e.to_string(),
-        })?;
+        let normaliser = Normaliser::new(&rules.variants)
+            .map_err(|e| RuleError {
+                path: "[[variant]]".into(),
+                line: 1,
+                column: 1,
+                message: e.to_string(),
+            })?
+            .with_cues(crate::document::cues::Cues::shared(&rules.cues)?);
         Ok(Extractor {
             rules: CompiledRules::new(rules)?,
             normaliser,

@@ -11,10 +11,12 @@
 //!   range), never `exceeded`, and `short` above it;
 //! - a flow or stock at ≥ [`EXCEEDED_RATIO`] of the plan is `exceeded`;
 //!   rates are only `met` or `short` (a gap in points, not a ratio);
-//! - a mid-year flow is on pace at ≥ [`H1_SHARE`] of the annual plan (by the
-//!   same bound rules), a mid-year rate or stock is compared with the annual
-//!   plan directly (growth so far is already an annual rate; a stock level has
-//!   no meaningful half).
+//! - a flow for part of the year is on pace at ≥ the share of the year
+//!   elapsed of the annual plan (the 序时进度 convention: 6/12 at mid-year,
+//!   9/12 after September, 11/12 after November; see `Period::share`), by the
+//!   same bound rules; a rate or stock for part of the year is compared with
+//!   the annual plan directly (growth so far is already an annual rate; a
+//!   stock level has no meaningful share).
 //!
 //! A planned fall (negative value) is read the same way: doing at least as
 //! well as planned.
@@ -28,8 +30,6 @@ pub const EXCEEDED_RATIO: f64 = 1.10;
 pub const ABOUT_TOLERANCE: f64 = 0.05;
 /// An `about` rate plan is met down to this many percentage points below its value.
 pub const ABOUT_TOLERANCE_PP: f64 = 0.5;
-/// Share of an annual flow plan a mid-year result must reach to be on pace.
-pub const H1_SHARE: f64 = 0.5;
 /// A report's own completion ratio may differ from the computed one by this many points.
 pub const SELF_REPORT_TOLERANCE_PP: f64 = 0.5;
 /// Two values within this relative difference are the same figure (as in `eval`).
@@ -78,8 +78,8 @@ pub fn judge(plan: Planned, outcome: f64, period: Period) -> Judgement {
             }
         }
         Measure::Flow | Measure::Stock => {
-            let share = if period == Period::H1 && plan.measure == Measure::Flow {
-                H1_SHARE
+            let share = if plan.measure == Measure::Flow {
+                period.share()
             } else {
                 1.0
             };
@@ -103,12 +103,12 @@ pub fn judge(plan: Planned, outcome: f64, period: Period) -> Judgement {
 }
 
 fn verdict(ok: bool, exceeded: bool, period: Period) -> Status {
-    match (period, ok) {
-        (Period::H1, true) => Status::OnPace,
-        (Period::H1, false) => Status::BehindPace,
-        (Period::FY, true) if exceeded => Status::Exceeded,
-        (Period::FY, true) => Status::Met,
-        (Period::FY, false) => Status::Short,
+    match (period.is_full_year(), ok) {
+        (false, true) => Status::OnPace,
+        (false, false) => Status::BehindPace,
+        (true, true) if exceeded => Status::Exceeded,
+        (true, true) => Status::Met,
+        (true, false) => Status::Short,
     }
 }
 

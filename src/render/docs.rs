@@ -3,8 +3,9 @@
 //! a table per document or as JSON, so a wrong reading is easy to see.
 
 use super::text::sanitize_terminal;
-use crate::document::{Coverage, Document, ReportKind};
+use crate::document::{Coverage, Document, ReportKind, Reviewed};
 use crate::render::Format;
+use crate::rule::DateSource;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -16,7 +17,17 @@ pub struct Outline {
     pub district: String,
     pub kind: ReportKind,
     pub date: Option<String>,
+    /// What the date is: `delivered`, `published` or `written`.
+    pub date_source: Option<DateSource>,
+    /// The year the report is mainly about (the plan year of a work report,
+    /// the reviewed year of an execution report).
     pub year: Option<i32>,
+    /// The years (and periods) the report looks back on.
+    pub reviews: Vec<Reviewed>,
+    /// The years the report sets out plans for.
+    pub plans: Vec<i32>,
+    /// What could not be read: `place`, `kind`, `year`; empty when all is known.
+    pub unknown: Vec<&'static str>,
     pub encoding: String,
     pub traditional: bool,
     pub sections: Vec<SectionOutline>,
@@ -42,7 +53,11 @@ impl Outline {
             district: doc.report.district.clone(),
             kind: doc.report.kind,
             date: doc.report.date.map(|d| d.to_string()),
+            date_source: doc.report.date_source,
             year: doc.report.year,
+            reviews: doc.report.reviews.clone(),
+            plans: doc.report.plans.clone(),
+            unknown: unknown(doc),
             encoding: doc.encoding.to_owned(),
             traditional: doc.traditional,
             sections: doc
@@ -58,6 +73,22 @@ impl Outline {
             indicator_rows: doc.table.len(),
         }
     }
+}
+
+/// What of a document's identity is unknown: its place, kind or reviewed year.
+pub fn unknown(doc: &Document) -> Vec<&'static str> {
+    let report = &doc.report;
+    let mut missing = Vec::new();
+    if report.district.is_empty() {
+        missing.push("place");
+    }
+    if report.kind == ReportKind::Unknown {
+        missing.push("kind");
+    }
+    if report.reviews.is_empty() {
+        missing.push("year");
+    }
+    missing
 }
 
 /// `review 2021 H1`, `plan 2022`, `unknown`.

@@ -4,6 +4,7 @@
 //! returns problems and example outcomes; `render::diagnostic` prints them.
 
 mod bounds;
+mod cues;
 mod examples;
 mod ids;
 mod lint;

@@ -36,6 +36,7 @@ pub fn validate(context: &[ParsedFile], files: &[ParsedFile]) -> Vec<Problem> {
         for scope in &file.rules.scope {
             check_pattern(&mut out, &scope.pattern);
         }
+        super::cues::check_cues(&mut out);
     }
     problems
 }
