@@ -6,7 +6,7 @@
 //! running totals and to list near misses. See `docs/rules.md` for every field.
 
 use crate::document::ReportKind;
-use crate::statement::{Kind, Measure, Period};
+use crate::statement::{Bound, Kind, Measure, Period};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -22,6 +22,9 @@ pub struct RuleFile {
     /// Patterns that recognise a named sub-area (a park, a new town).
     #[serde(default)]
     pub scope: Vec<ScopePattern>,
+    /// Words that bound a number (`突破`, `左右`, `以内`).
+    #[serde(default)]
+    pub bound: Vec<BoundWord>,
     /// Structure cues: what kind of report a title or opening names, and
     /// which year it reviews or plans.
     #[serde(default)]
@@ -183,6 +186,35 @@ pub struct PeriodExample {
     pub period: Option<Period>,
     #[serde(default)]
     pub single: bool,
+}
+
+/// A word that says how a written number bounds the real one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundWord {
+    pub word: Spanned<String>,
+    /// Where it stands: before the number, between number and unit, after the unit.
+    pub place: BoundPlace,
+    pub bound: Bound,
+    /// Characters that, right before the word, make it part of another word
+    /// (`最近`, `节约`).
+    #[serde(default)]
+    pub not_after: String,
+    /// Clauses in which the word must give a quantity with this bound.
+    #[serde(default)]
+    pub examples: Vec<Spanned<String>>,
+}
+
+/// Where a bound word stands in a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundPlace {
+    /// Right before the number (`超过3万家`).
+    Before,
+    /// Between the number and its unit (`5万余个`).
+    Between,
+    /// Right after the unit (`5%以上`).
+    After,
 }
 
 /// A recurring target and how to find it.

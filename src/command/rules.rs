@@ -66,6 +66,10 @@ pub fn check_report(dir: Option<&Path>) -> Result<CheckReport> {
     match Extractor::new(&rules) {
         Ok(extractor) => {
             report.examples = rule_check::run_examples(&extractor, &checked.files);
+            report.examples.extend(rule_check::run_bound_examples(
+                extractor.bound_words(),
+                &checked.files,
+            ));
             report.examples_run = true;
         }
         Err(err) => report.problems.push(engine_problem(&err, &checked.files)),

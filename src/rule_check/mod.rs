@@ -3,6 +3,7 @@
 //! them all, then runs every example through the extractor. This stage
 //! returns problems and example outcomes; `render::diagnostic` prints them.
 
+mod bounds;
 mod cues;
 mod examples;
 mod ids;
@@ -13,6 +14,7 @@ mod relations;
 mod report;
 mod validate;
 
+pub use bounds::run_bound_examples;
 pub use examples::{run_example, run_examples, ExampleReport, Expected, Found, Outcome};
 pub use location::{Location, SpanTree, Step};
 pub use report::{CheckReport, Summary};
@@ -108,6 +110,9 @@ pub fn check_sources(context: &[ParsedFile], sources: &[RuleSource]) -> Checked 
         .problems
         .extend(validate::validate(context, &checked.files));
     checked.problems.extend(lint::lint(context, &checked.files));
+    checked
+        .problems
+        .extend(bounds::check_bounds(&checked.files));
     let order = |problem: &Problem| {
         let file = sources
             .iter()
