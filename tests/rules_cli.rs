@@ -57,7 +57,7 @@ fn unknown_field() {
     let expected = r#"tests/rules/broken/unknown_field.toml:7:1: error: unknown field `trems`
 7 | trems = ["充电桩"]
   | ^^^^^
-  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `counters`, `measure`, `stock_of`, `related`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
+  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `counters`, `conversions`, `measure`, `stock_of`, `related`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
 "#;
     assert_eq!(
         check_broken("unknown_field"),
@@ -217,6 +217,19 @@ fn max_gap_zero() {
 "#;
     assert_eq!(
         check_broken("max_gap_zero"),
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+    );
+}
+
+#[test]
+fn conversion_factor_not_positive() {
+    let expected = r#"tests/rules/broken/conversion_factor.toml:6:42: error: conversion factor 0 is not a positive number
+6 | conversions = [{ unit = "万平方米", factor = 0 }]
+  |                                              ^
+  = hint: the factor multiplies a value in the conversion's unit to give the target's unit: `factor = 15`
+"#;
+    assert_eq!(
+        check_broken("conversion_factor"),
         format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
     );
 }

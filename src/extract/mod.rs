@@ -301,6 +301,7 @@ impl Extractor {
         quote: Range<usize>,
     ) -> Statement {
         let t = &self.rules.targets[target];
+        let factor = t.factor(q.unit.canonical);
         Statement {
             doc: doc.name.clone(),
             path: doc.path.display().to_string(),
@@ -310,8 +311,8 @@ impl Extractor {
             measure: t.measure,
             year,
             period: r.period,
-            value: q.canonical_value(),
-            upper: q.upper.map(|u| u * q.unit.factor),
+            value: q.canonical_value() * factor,
+            upper: q.upper.map(|u| u * q.unit.factor * factor),
             unit: t
                 .recorded_unit(q.unit.canonical)
                 .unwrap_or(q.unit.canonical)

@@ -55,6 +55,18 @@ fn check_target(out: &mut FileProblems<'_>, tree: &SpanTree<'_>, index: usize, t
     for counter in &target.counters {
         check_unit(out, counter, "counter");
     }
+    for conversion in &target.conversions {
+        check_unit(out, &conversion.unit, "conversion unit");
+        let factor = *conversion.factor.get_ref();
+        if !factor.is_finite() || factor <= 0.0 {
+            out.push(
+                Severity::Error,
+                conversion.factor.span(),
+                format!("conversion factor {factor} is not a positive number"),
+                Some("the factor multiplies a value in the conversion's unit to give the target's unit: `factor = 15`".into()),
+            );
+        }
+    }
     if target.terms.is_empty() && target.context_terms.is_empty() {
         out.push(
             Severity::Error,
