@@ -4,6 +4,8 @@
 //! the default rules and the documented walk-through are checked in the
 //! modules below.
 
+#[path = "rules_cli/excludes.rs"]
+mod excludes;
 #[path = "rules_cli/hygiene.rs"]
 mod hygiene;
 #[path = "rules_cli/loader_props.rs"]
