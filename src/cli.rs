@@ -2,6 +2,7 @@
 //! `Config` (see `config.rs`) sees these types.
 
 use crate::render::Format;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -22,6 +23,15 @@ pub enum Command {
     /// Score extraction against annotated statements.
     Eval(EvalArgs),
     /// Link each year's plans to later outcomes and show fulfilment.
+    ///
+    /// A flag under a status asks for a look: [indicator_drift] means no
+    /// outcome of the target itself was comparable, but figures of a related
+    /// target (or in another unit or measure) were found: JSON lists them
+    /// under `drift`, `luoshi explain --link` shows each;
+    /// [conflicting] means outcomes for the same period disagree;
+    /// [target_revised] that the plan was stated with different values;
+    /// [estimated] that the outcome taken is an estimate (预计);
+    /// [self_report_mismatch] that the report's own completion ratio differs.
     Track(TrackArgs),
     /// Check or list rule files.
     #[command(subcommand)]
@@ -53,6 +63,23 @@ pub enum FormatArg {
     Json,
     Markdown,
 }
+
+/// A `--format` parser that offers, in `--help` and in its error, only the
+/// formats a command writes.
+fn formats(allowed: &'static [FormatArg]) -> impl TypedValueParser<Value = FormatArg> {
+    PossibleValuesParser::new(allowed.iter().filter_map(ValueEnum::to_possible_value))
+        .try_map(|word| FormatArg::from_str(&word, false))
+}
+
+/// Formats of `docs` and `eval`.
+const TABLE_OR_JSON: &[FormatArg] = &[FormatArg::Table, FormatArg::Json];
+/// Formats of `track` (no tsv: its columns are the annotation format's, for statements).
+const TRACK_FORMATS: &[FormatArg] = &[
+    FormatArg::Table,
+    FormatArg::Csv,
+    FormatArg::Json,
+    FormatArg::Markdown,
+];
 
 impl From<FormatArg> for Format {
     fn from(arg: FormatArg) -> Format {
@@ -94,7 +121,8 @@ pub struct ExtractArgs {
 pub struct DocsArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum)]
+    /// Output format (default: table).
+    #[arg(long, value_parser = formats(TABLE_OR_JSON))]
     pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
@@ -107,7 +135,8 @@ pub struct EvalArgs {
     pub gold: PathBuf,
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum)]
+    /// Output format (default: table).
+    #[arg(long, value_parser = formats(TABLE_OR_JSON))]
     pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
@@ -125,7 +154,10 @@ pub struct TrackArgs {
     pub year: Option<i32>,
     #[arg(long = "target", value_name = "ID")]
     pub targets: Vec<String>,
-    /// Only rows with these statuses (met, exceeded, short, on_pace, behind_pace, unreported, pending, unplanned).
+    /// Only rows with these statuses (met, exceeded, short, on_pace,
+    /// behind_pace, unreported, pending, unplanned). A mid-year flow is
+    /// on_pace at half its annual plan or more; a mid-year rate or stock is
+    /// compared with the annual plan itself.
     #[arg(long = "status", value_name = "S")]
     pub statuses: Vec<String>,
     /// Also show results no plan in the input asked for: one row per district,
@@ -134,7 +166,8 @@ pub struct TrackArgs {
     /// `--status unplanned`.
     #[arg(long)]
     pub unplanned: bool,
-    #[arg(long, value_enum)]
+    /// Output format (default: table on a terminal, csv otherwise).
+    #[arg(long, value_parser = formats(TRACK_FORMATS))]
     pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
@@ -161,6 +194,7 @@ pub struct RulesCheckArgs {
 pub struct RulesListArgs {
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Output format (default: table on a terminal, tsv otherwise).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
 }

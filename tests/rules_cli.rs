@@ -89,7 +89,7 @@ fn wrong_type() {
 "#;
     assert_eq!(
         check_broken("wrong_type"),
-        format!("{expected}{NOT_RUN}0 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
     );
 }
 
@@ -102,7 +102,7 @@ fn unknown_measure() {
 "#;
     assert_eq!(
         check_broken("unknown_measure"),
-        format!("{expected}{NOT_RUN}0 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
     );
 }
 
@@ -226,13 +226,13 @@ fn max_gap_zero() {
 #[test]
 fn value_not_a_number() {
     let expected = r#"tests/rules/broken/value_not_a_number.toml:8:44: error: wrong type: string "1200", expected a number
-8 | examples = [{ text = "新建充电桩1200个", value = "1200" }]
+8 | examples = [{ text = "新建充电桩1200个", value = "1200" }, { text = "全年建成充电桩2500个", value = 2500 }]
   |                                                  ^^^^^^
   = hint: write the number without quotes: `value = 5200`
 "#;
     assert_eq!(
         check_broken("value_not_a_number"),
-        format!("{expected}{NOT_RUN}0 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
     );
 }
 
@@ -507,4 +507,30 @@ fn an_override_replaces_the_default_target_and_is_marked() {
         ),
         "{check}"
     );
+}
+
+#[test]
+fn every_problem_is_shown_at_once_though_a_type_error_is_among_them() {
+    let report = check_broken("many_mistakes");
+    let errors: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .filter_map(|l| l.split(": error: ").nth(1))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "unknown unit `个数`",
+            "duplicate term `充电桩`",
+            "wrong type: string \"1200\", expected a number",
+            "unknown field `colour`",
+            "target id `Charging-Stations` is not snake_case ASCII",
+            "unknown value `flwo`",
+            "max_gap 0 is out of range (1 to 200)",
+        ],
+        "{report}"
+    );
+    assert!(report.ends_with(
+        "2 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 1 warning, 7 errors\n"
+    ));
 }

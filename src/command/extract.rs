@@ -11,12 +11,11 @@ use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::render::Format;
 use crate::render::{self, statements::StatementWriter};
-use crate::rule_set::RuleSet;
 use crate::statement::{Kind, Statement};
 use std::io;
 
 pub fn run(args: ExtractArgs) -> Result<u8> {
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     super::check_target_ids(&rules, &args.targets)?;
     let extractor = Extractor::new(&rules)?;
     let kind = args.kind.map(|k| match k {

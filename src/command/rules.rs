@@ -104,7 +104,7 @@ fn line_offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 fn list(args: RulesListArgs) -> Result<u8> {
-    let rules = RuleSet::load(args.rules.as_deref())?;
+    let rules = super::load_rules(args.rules.as_deref())?;
     let mut out = Output::open(None)?;
     let format = out.format_or(args.format, Format::Tsv);
     render::rule_list::write(&mut out, &rules, format).map_err(Error::Output)?;
