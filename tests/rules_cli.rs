@@ -534,3 +534,42 @@ fn every_problem_is_shown_at_once_though_a_type_error_is_among_them() {
         "2 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 1 warning, 7 errors\n"
     ));
 }
+
+#[test]
+fn an_example_that_also_gives_a_stray_statement_is_noisy_not_matched() {
+    let (stdout, _, code) = luoshi(&["rules", "check", "tests/rules/stray"]);
+    let expected = r#"tests/rules/stray/grid.toml:11:12: noisy: `grid_projects` gives 310 项 as it should, and also 1 项 (outcome)
+11 |   { text = "建成投产输变电网项目1项和配电网项目310项", value = 310 },
+   |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   = hint: `luoshi explain --text "建成投产输变电网项目1项和配电网项目310项"` shows what each rule saw
+1 target, 2 examples matched, 0 missed, 1 noisy, 0 wrong value, 0 warnings, 0 errors
+"#;
+    assert_eq!(stdout, expected);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn rules_check_says_which_term_wins_when_a_default_one_shadows_a_users() {
+    let (stdout, _, code) = luoshi(&["rules", "check", "tests/rules/shadowed"]);
+    assert_eq!(code, 1, "{stdout}");
+    // A longer default term swallows a shorter term of the folder, statically…
+    assert!(stdout.contains(
+        "warning: term `工业产值` of `industrial_output_total` stands inside `规模以上工业产值`, \
+         a term of the default target `industrial_output_growth`"
+    ), "{stdout}");
+    // …and in the example where it happens.
+    assert!(
+        stdout.contains(
+            "hint: `工业产值` stands inside `规上工业产值`, a term of `industrial_output_growth`, \
+         and the longest term wins"
+        ),
+        "{stdout}"
+    );
+    // A default term nearer the number takes it.
+    assert!(stdout.contains(
+        "hint: `完成收储`, a term of `land_reserve`, stands nearer `300亩` than `盘活工业用地` and takes it"
+    ), "{stdout}");
+    assert!(stdout.ends_with(
+        "2 targets, 4 examples matched, 2 missed, 0 noisy, 0 wrong value, 1 warning, 0 errors\n"
+    ), "{stdout}");
+}

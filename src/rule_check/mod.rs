@@ -11,11 +11,13 @@ mod parse;
 mod recover;
 mod relations;
 mod report;
+mod shadowing;
 mod validate;
 
 pub use examples::{run_example, run_examples, ExampleReport, Expected, Found, Outcome};
 pub use location::{Location, SpanTree, Step};
 pub use report::{CheckReport, Summary};
+pub use shadowing::Shadow;
 pub use validate::MAX_GAP_LIMIT;
 
 use crate::rule::RuleFile;
