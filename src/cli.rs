@@ -38,6 +38,10 @@ pub enum Command {
     Rules(RulesCommand),
     /// Show why a sentence did or did not match, or why an outcome was linked.
     Explain(ExplainArgs),
+    /// Compare two `extract` or `track` JSON outputs: statements that
+    /// appeared, disappeared or changed value, bound or period; track rows
+    /// whose verdict changed.
+    Diff(DiffArgs),
 }
 
 /// Flags every command that reads reports shares.
@@ -113,6 +117,12 @@ pub struct ExtractArgs {
     /// Output format (default: table on a terminal, tsv otherwise).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
+    /// Instead of the statements, what changes from the rules in DIR (the
+    /// default rules alone when DIR is left out) to those of `--rules`:
+    /// statements that appear, disappear or change (a diff as with `luoshi
+    /// diff`; `--format` table, json or markdown).
+    #[arg(long, value_name = "DIR", num_args = 0..=1, require_equals = false)]
+    pub against_rules: Option<Option<PathBuf>>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -179,6 +189,20 @@ pub enum RulesCommand {
     Check(RulesCheckArgs),
     /// List every target in effect.
     List(RulesListArgs),
+    /// Print a commented rule for a new target, read from one sentence.
+    New(RulesNewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesNewArgs {
+    /// The new target's id (snake_case ASCII, like `charging_piles`).
+    pub id: String,
+    /// A sentence from a report that states the target's figure.
+    #[arg(long, value_name = "SENTENCE")]
+    pub from: String,
+    /// Rules in effect besides the defaults (to name competing terms).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -222,4 +246,28 @@ pub struct ExplainArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+}
+
+/// `--format` of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormatArg {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier output (`luoshi extract … --format json` or `luoshi track … --format json`).
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later output, of the same command.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format (default: text).
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormatArg>,
+    /// Write output to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -171,3 +171,90 @@ fn output_into_a_missing_folder_names_the_folder() {
     );
     assert!(!stderr.contains(".tmp"), "{stderr}");
 }
+
+#[test]
+fn rules_new() {
+    assert_code(
+        0,
+        &[
+            "rules",
+            "new",
+            "charging_piles",
+            "--from",
+            "新建充电桩1200个",
+        ],
+    );
+    assert_code(64, &["rules", "new", "charging_piles"]);
+    assert_code(
+        64,
+        &["rules", "new", "Bad-Id", "--from", "新建充电桩1200个"],
+    );
+    assert_code(
+        64,
+        &[
+            "rules",
+            "new",
+            "x",
+            "--from",
+            "新建充电桩1200个",
+            "--rules",
+            "tests/rules/none",
+        ],
+    );
+    assert_code(
+        78,
+        &[
+            "rules",
+            "new",
+            "x",
+            "--from",
+            "新建充电桩1200个",
+            "--rules",
+            BAD_RULES_DIR,
+        ],
+    );
+}
+
+/// `diff` reads two outputs and no rules: a bad rule file cannot concern it.
+#[test]
+fn diff() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("s.json").to_string_lossy().into_owned();
+    assert_code(
+        0,
+        &[
+            "extract",
+            "fixtures/synthetic",
+            "--format",
+            "json",
+            "-q",
+            "-o",
+            &out,
+        ],
+    );
+    assert_code(0, &["diff", &out, &out]);
+    assert_code(64, &["diff", &out]);
+    assert_code(64, &["diff", &out, &out, "--format", "csv"]);
+    assert_code(2, &["diff", &out, MISSING]);
+    assert_code(2, &["diff", &out, "README.md"]);
+    // `extract --against-rules` does read rules.
+    assert_code(
+        78,
+        &[
+            "extract",
+            "fixtures/synthetic",
+            "--against-rules",
+            BAD_RULES_DIR,
+        ],
+    );
+    assert_code(
+        64,
+        &[
+            "extract",
+            "fixtures/synthetic",
+            "--against-rules",
+            "--format",
+            "tsv",
+        ],
+    );
+}

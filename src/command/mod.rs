@@ -2,6 +2,7 @@
 //! and hands the typed result to `render`. Commands never format output
 //! themselves.
 
+mod diff;
 mod docs;
 mod eval;
 mod explain;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),
         Command::Docs(args) => docs::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 

@@ -12,12 +12,15 @@ mod recover;
 mod relations;
 mod report;
 mod shadowing;
+mod skeleton;
 mod validate;
 
 pub use examples::{run_example, run_examples, ExampleReport, Expected, Found, Outcome};
+pub use ids::is_snake_case;
 pub use location::{Location, SpanTree, Step};
 pub use report::{CheckReport, Summary};
 pub use shadowing::Shadow;
+pub use skeleton::{skeleton, Skeleton, SkeletonError};
 pub use validate::MAX_GAP_LIMIT;
 
 use crate::rule::RuleFile;
