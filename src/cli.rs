@@ -165,8 +165,9 @@ pub struct TrackArgs {
     #[arg(long = "target", value_name = "ID")]
     pub targets: Vec<String>,
     /// Only rows with these statuses (met, exceeded, short, on_pace,
-    /// behind_pace, unreported, pending, unplanned). A mid-year flow is
-    /// on_pace at half its annual plan or more; a mid-year rate or stock is
+    /// behind_pace, unreported, pending, unplanned). A flow reported
+    /// part-way through the year is on_pace at the share of its annual plan
+    /// for the months elapsed or more (half at mid-year); a rate or stock is
     /// compared with the annual plan itself.
     #[arg(long = "status", value_name = "S")]
     pub statuses: Vec<String>,

@@ -50,5 +50,8 @@ fn track_help_explains_the_flags_and_the_pace_rule() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(text.contains("[indicator_drift] means"), "{text}");
-    assert!(text.contains("on_pace at half its annual plan"), "{text}");
+    assert!(
+        text.contains("on_pace at the share of its annual plan for the months elapsed"),
+        "{text}"
+    );
 }

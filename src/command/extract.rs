@@ -59,6 +59,22 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         Err(e) => return Err(e),
     };
     out.finish()?;
+    let filtered = !args.targets.is_empty() || args.kind.is_some();
+    if filtered && tally.statements == 0 && tally.read > 0 {
+        let mut given: Vec<String> = args
+            .targets
+            .iter()
+            .map(|t| format!("`--target {t}`"))
+            .collect();
+        given.extend(
+            args.kind
+                .map(|k| format!("`--kind {}`", format!("{k:?}").to_lowercase())),
+        );
+        render::diagnostic(&format!(
+            "warning: no statement in the input passes {} (`luoshi explain FILE:LINE` shows why a sentence gives none)",
+            given.join(" and ")
+        ));
+    }
     if !args.common.quiet {
         render::diagnostic(&format!(
             "{} files read, {} skipped, {} statements",

@@ -84,7 +84,7 @@ fn the_legend_explains_the_flags_shown_and_the_pace_rule() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("a mid-year flow is on pace at half its annual plan or more"),
+        stdout.contains("on pace at the share of its annual plan for the months elapsed or more (half at mid-year)"),
         "{stdout}"
     );
     let (stdout, _, _) = run(&["fixtures/reports", "--format", "markdown"]);

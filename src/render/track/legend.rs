@@ -22,8 +22,9 @@ pub fn meaning(flag: Flag) -> &'static str {
 }
 
 /// What the mid-year statuses mean.
-pub const PACE: &str = "on_pace / behind_pace: a mid-year flow is on pace at half its annual \
-                        plan or more; a mid-year rate or stock is compared with the annual plan itself";
+pub const PACE: &str = "on_pace / behind_pace: a flow reported part-way through the year is on \
+                        pace at the share of its annual plan for the months elapsed or more (half at \
+                        mid-year); a rate or stock is compared with the annual plan itself";
 
 /// One line per flag that appears in `rows` (in a fixed order), then the
 /// pace rule when a mid-year status appears.
