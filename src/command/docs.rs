@@ -2,6 +2,7 @@
 //! sections and the period each covers). Unreadable files are reported on
 //! standard error and skipped; the others are still shown.
 
+use super::reports::Skips;
 use super::Output;
 use crate::cli::DocsArgs;
 use crate::document::{Document, Normaliser};
@@ -25,11 +26,13 @@ pub fn run(args: DocsArgs) -> Result<u8> {
     let mut outlines = Vec::new();
     let mut read = 0usize;
     let mut skipped = 0usize;
+    let mut skips = Skips::default();
     for path in &args.paths {
         let files = match report_files(std::slice::from_ref(path)) {
             Ok(files) => files,
             Err(err) => {
                 skipped += 1;
+                skips.add("missing");
                 render::diagnostic(&format!("skipped {err}"));
                 continue;
             }
@@ -47,6 +50,7 @@ pub fn run(args: DocsArgs) -> Result<u8> {
                 }
                 Err(err) => {
                     skipped += 1;
+                    skips.add(err.kind());
                     render::diagnostic(&format!("skipped {err}"));
                 }
             }
@@ -57,7 +61,7 @@ pub fn run(args: DocsArgs) -> Result<u8> {
     }
     out.finish()?;
     if !args.common.quiet {
-        render::diagnostic(&format!("{read} files read, {skipped} skipped"));
+        render::diagnostic(&format!("{read} files read, {skipped} skipped{skips}"));
     }
     Ok(if skipped > 0 { EXIT_RUNTIME } else { EXIT_OK })
 }

@@ -58,8 +58,8 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     out.finish()?;
     if !args.common.quiet {
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {} statements",
-            tally.read, tally.skipped, tally.statements
+            "{} files read, {} skipped{}, {} statements",
+            tally.read, tally.skipped, tally.skips, tally.statements
         ));
     }
     Ok(if tally.skipped > 0 {

@@ -5,7 +5,7 @@
 //! rules, links, filters and hands the rows to `render`. With `--unplanned`
 //! (or `--status unplanned`) linking also lists results no plan asked for.
 
-use super::reports::stream;
+use super::reports::{stream, Skips};
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
 use crate::document::Document;
@@ -29,6 +29,7 @@ struct Corpus {
     reports: Vec<ReportSummary>,
     read: usize,
     skipped: usize,
+    skips: Skips,
 }
 
 pub fn run(args: TrackArgs) -> Result<u8> {
@@ -76,8 +77,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {plans} plans{without_plan}",
-            corpus.read, corpus.skipped,
+            "{} files read, {} skipped{}, {plans} plans{without_plan}",
+            corpus.read, corpus.skipped, corpus.skips,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -154,6 +155,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
         reports: Vec::new(),
         read: 0,
         skipped: 0,
+        skips: Skips::default(),
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
     let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
@@ -165,5 +167,6 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
     })?;
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
+    corpus.skips = tally.skips;
     Ok(corpus)
 }

@@ -67,7 +67,7 @@ pub enum ReadError {
         size: u64,
         limit: u64,
     },
-    #[error("{path}: PDF without a text layer ({pages} pages of images, a scan?): run OCR on it first (e.g. `ocrmypdf FILE OUT.pdf`) and read the result")]
+    #[error("{path}: PDF without a text layer (pages: {pages}, none with text: a scan?): run OCR on it first (e.g. `ocrmypdf FILE OUT.pdf`) and read the result")]
     ScannedPdf { path: PathBuf, pages: usize },
     #[error("{path}: encrypted PDF: decrypt it with its password first (`qpdf --decrypt --password=PASSWORD FILE OUT.pdf`)")]
     EncryptedPdf { path: PathBuf },
