@@ -54,34 +54,34 @@ fn document_text(xml: &[u8]) -> Result<String, String> {
             .map_err(|e| format!("at byte {}: {e}", reader.buffer_position()))?;
         match event {
             Event::Start(e) => match e.local_name().into_inner() {
-                "t" => in_text = true,
-                "tab" => out.push(' '),
-                "br" | "cr" => end_line(&mut out),
+                b"t" => in_text = true,
+                b"tab" => out.push(' '),
+                b"br" | b"cr" => end_line(&mut out),
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().into_inner() {
-                "tab" => out.push(' '),
-                "br" | "cr" => end_line(&mut out),
+                b"tab" => out.push(' '),
+                b"br" | b"cr" => end_line(&mut out),
                 _ => {}
             },
             Event::End(e) => match e.local_name().into_inner() {
-                "t" => in_text = false,
-                "p" | "tc" => end_line(&mut out),
+                b"t" => in_text = false,
+                b"p" | b"tc" => end_line(&mut out),
                 _ => {}
             },
             Event::Text(t) if in_text => {
                 // Entities come as their own events, so the text is literal.
-                out.push_str(&t.xml10_content());
+                out.push_str(&t.xml10_content().map_err(|e| e.to_string())?);
             }
             Event::GeneralRef(r) if in_text => {
                 match r.resolve_char_ref().map_err(|e| e.to_string())? {
                     Some(c) => out.push(c),
                     None => out.push_str(match r.into_inner().as_ref() {
-                        "lt" => "<",
-                        "gt" => ">",
-                        "amp" => "&",
-                        "quot" => "\"",
-                        "apos" => "'",
+                        b"lt" => "<",
+                        b"gt" => ">",
+                        b"amp" => "&",
+                        b"quot" => "\"",
+                        b"apos" => "'",
                         _ => "",
                     }),
                 }
