@@ -180,3 +180,17 @@ fn a_second_list_after_a_respectively_list_goes_with_the_same_names() {
         ]
     );
 }
+
+#[test]
+fn a_respectively_list_names_terms_by_ellipsis() {
+    // corpus-provinces guangxi-2025: 规上高技术制造业增加值, 规上装备制造业增加值
+    assert_eq!(
+        targets_and_values("规上高技术制造业、装备制造业增加值分别增长23.7%、16.5%。"),
+        pairs(&[
+            ("industrial_output_growth", 23.7),
+            ("industrial_output_growth", 16.5)
+        ])
+    );
+    // Names that are no target's stay out.
+    assert!(targets_and_values("城镇和农村居民人均可支配收入分别增长4.3%和5.6%。").is_empty());
+}
