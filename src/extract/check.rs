@@ -35,6 +35,10 @@ pub const CONTINUATIONS: &[&str] = &[
     "净增",
 ];
 
+/// Words that restate a figure on another basis, so that a second rate for
+/// the same subject may follow the first.
+pub const OTHER_BASIS: &[&str] = &["同口径", "可比口径"];
+
 /// Words that may stand before a growth rate in a later clause without giving
 /// it a subject of its own (`地方财政收入342.4亿元，比上年增长22.7%`;
 /// `同口径增幅达26.7%`). Any other word there names what grew
@@ -330,8 +334,17 @@ pub fn starts_new_subject(
     for other in between {
         if rate && other.direction.is_some() && other.unit.canonical == "%" {
             // A rate already followed the term: a later one is another
-            // indicator's (`一般公共预算收入增长13.3%,规上服务业营业收入增长28.6%`).
-            return true;
+            // indicator's (`一般公共预算收入增长13.3%,规上服务业营业收入增长28.6%`),
+            // unless it restates the figure on another basis
+            // (`自然增幅2%,同口径完成3.67亿元,增幅6.1%`).
+            let rebased = OTHER_BASIS
+                .iter()
+                .any(|w| text[other.span.end..q.span.start].contains(w));
+            if !rebased {
+                return true;
+            }
+            in_term_clause = true;
+            continue;
         }
         if other.span.start >= term_clause_end {
             // A whole clause with its own number stands between term and
