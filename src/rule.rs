@@ -233,6 +233,11 @@ pub struct Target {
     /// stations in 座 as well as 个); values in them are recorded in `unit`.
     #[serde(default)]
     pub counters: Vec<Spanned<String>>,
+    /// Other canonical units the target's figures are written in, each
+    /// with the factor that turns it into `unit` (green space in 万平方米,
+    /// recorded in 亩: ×15).
+    #[serde(default)]
+    pub conversions: Vec<Conversion>,
     pub measure: Measure,
     /// On a stock target: the id of the flow target it accumulates
     /// (`g5_base_stations_total` is the running total of `g5_base_stations`).
@@ -268,6 +273,15 @@ pub struct Target {
     pub examples: Vec<Example>,
     #[serde(default)]
     pub counter_examples: Vec<Spanned<String>>,
+}
+
+/// A canonical unit read as the target's unit, times a factor.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conversion {
+    pub unit: Spanned<String>,
+    /// Multiply a value in `unit` by this to get the target's unit.
+    pub factor: Spanned<f64>,
 }
 
 /// A term that belongs to a target only in context.

@@ -11,11 +11,20 @@ use luoshi::rule_set::RuleSet;
 use luoshi::statement::Bound;
 use std::path::Path;
 
-/// `(target, value, upper, bound)` of every statement in `text`.
+/// A report opening that dates what follows: a work report delivered in
+/// 2025, in its review of 2024 (statements with no known year are not written).
+const OPENING: &str = "2025年政府工作报告\n一、2024年工作回顾\n";
+
+/// `(target, value, upper, bound)` of every statement in `text`, read as the
+/// review part of a work report.
 fn read(text: &str) -> Vec<(String, f64, Option<f64>, Bound)> {
     let rules = RuleSet::load(None).unwrap();
     let extractor = Extractor::new(&rules).unwrap();
-    let doc = Document::from_text(Path::new("<test>"), text.to_owned(), extractor.normaliser());
+    let doc = Document::from_text(
+        Path::new("<test>"),
+        format!("{OPENING}{text}\n"),
+        extractor.normaliser(),
+    );
     extractor
         .extract(&doc)
         .into_iter()

@@ -176,7 +176,8 @@ pub fn check(
         return Verdict::Dropped(Reason::Basis);
     }
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
-    if let Some(verdict) = excluded(target, window) {
+    let own = own_words(text, sentence, hit, qi, found.quantities);
+    if let Some(verdict) = excluded(target, &text[own]) {
         return verdict;
     }
     if !target.requires.is_empty() && !target.requires.iter().any(|w| window.contains(w.as_str())) {
@@ -289,6 +290,53 @@ fn single_month(lead: &str) -> bool {
             )
             && !matches!(ahead, Some('年'))
     })
+}
+
+/// The words that qualify the pairing of `hit` with quantity `qi`, where an
+/// excluded word counts: the words leading up to the first of the two in its
+/// phrase (`累计建成充电桩`), those between them, and those right after the
+/// second, up to the end of its clause. Another item of a list is not part
+/// of it: the lead starts after an earlier number and the conjunction that
+/// follows it, and the tail stops at a conjunction or the next number, so in
+/// `建成投产输变电网项目1项和配电网项目310项` the words of the first item do not
+/// qualify `配电网项目310项`.
+fn own_words(
+    text: &str,
+    sentence: &Range<usize>,
+    hit: &TermHit,
+    qi: usize,
+    quantities: &[Quantity],
+) -> Range<usize> {
+    let q = &quantities[qi];
+    let first = hit.range.start.min(q.span.start);
+    let last = hit.range.end.max(q.span.end);
+    let mut start = phrase_start(text, sentence, first);
+    if let Some(end) = quantities
+        .iter()
+        .map(|o| o.span.end)
+        .filter(|&e| e <= first && e > start)
+        .max()
+    {
+        start = end;
+        let lead = &text[start..first];
+        if let Some(w) = COORDINATORS.iter().find(|w| lead.starts_with(*w)) {
+            start += w.len();
+        }
+    }
+    let mut end = clause_end(text, sentence, last);
+    if let Some(next) = quantities
+        .iter()
+        .map(|o| o.span.start)
+        .filter(|&s| s >= last && s < end)
+        .min()
+    {
+        end = next;
+    }
+    let tail = &text[last..end];
+    if let Some(at) = COORDINATORS.iter().filter_map(|w| tail.find(w)).min() {
+        end = last + at;
+    }
+    start..end.max(last)
 }
 
 /// The verdict when one of the target's excluded words stands in `window`.

@@ -100,6 +100,14 @@ pub fn coverage_label(coverage: Coverage) -> String {
     }
 }
 
+fn date_source_label(source: DateSource) -> &'static str {
+    match source {
+        DateSource::Delivered => "delivered",
+        DateSource::Published => "published",
+        DateSource::Written => "written",
+    }
+}
+
 fn kind_label(kind: ReportKind) -> &'static str {
     match kind {
         ReportKind::H1 => "h1",
@@ -113,9 +121,37 @@ fn kind_label(kind: ReportKind) -> &'static str {
 pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
     let or_dash = |s: Option<String>| s.unwrap_or_else(|| "-".to_owned());
     writeln!(out, "{}", sanitize_terminal(&outline.path))?;
+    let reviews: Vec<String> = outline
+        .reviews
+        .iter()
+        .map(|r| format!("{} {}", r.year, r.period))
+        .collect();
+    let plans: Vec<String> = outline.plans.iter().map(|y| y.to_string()).collect();
+    let list = |v: Vec<String>| {
+        if v.is_empty() {
+            "-".to_owned()
+        } else {
+            v.join(", ")
+        }
+    };
+    let source = outline
+        .date_source
+        .map(|s| format!(" ({})", date_source_label(s)))
+        .unwrap_or_default();
     writeln!(
         out,
-        "  district {}  kind {}  date {}  year {}  encoding {}{}  indicator rows {}",
+        "  reviews {}  plans {}{}",
+        list(reviews),
+        list(plans),
+        if outline.unknown.is_empty() {
+            String::new()
+        } else {
+            format!("  UNKNOWN: {}", outline.unknown.join(", "))
+        }
+    )?;
+    writeln!(
+        out,
+        "  district {}  kind {}  date {}{source}  year {}  encoding {}{}  indicator rows {}",
         if outline.district.is_empty() {
             "-"
         } else {
@@ -146,6 +182,17 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
         ]);
     }
     writeln!(out, "{table}\n")
+}
+
+/// Writes one line for a document whose identity is not all known:
+/// `path<TAB>unknown: place, year`.
+pub fn write_unknown(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}\tunknown: {}",
+        sanitize_terminal(&outline.path),
+        outline.unknown.join(", ")
+    )
 }
 
 /// Writes all documents as one JSON array.

@@ -86,11 +86,9 @@ pub fn write(
             );
             match (&c.verdict, &c.reading) {
                 (Verdict::Kept, Some(r)) => {
-                    let year = if r.year == 0 {
-                        "(year unknown)".to_owned()
-                    } else {
-                        r.year.to_string()
-                    };
+                    let year = r
+                        .year
+                        .map_or_else(|| "(year unknown: left out)".to_owned(), |y| y.to_string());
                     let mut line = format!("  kept    {head}: {} {year} {}", r.kind, r.period);
                     if !r.hedge.is_empty() {
                         line.push_str(&format!(", hedge {}", r.hedge));

@@ -53,6 +53,7 @@ pub fn run_bound_examples(words: &BoundWords, files: &[ParsedFile]) -> Vec<Examp
                     expected: None,
                     outcome,
                     location: Location::new(&file.source.path, &file.source.text, example.span()),
+                    shadows: Vec::new(),
                 });
             }
         }
