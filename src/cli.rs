@@ -22,6 +22,12 @@ pub enum Command {
     /// Score extraction against annotated statements.
     Eval(EvalArgs),
     /// Link each year's plans to later outcomes and show fulfilment.
+    ///
+    /// A result for the whole year is met, exceeded or short. A result for
+    /// part of a year (H1, M9, M11…: months elapsed) is on pace or behind pace:
+    /// a flow is on pace when it reaches at least months/12 of the annual plan
+    /// (the 序时进度 convention: 6/12 at mid-year, 11/12 after November); a
+    /// rate or a running total is compared with the annual plan itself.
     Track(TrackArgs),
     /// Check or list rule files.
     #[command(subcommand)]
