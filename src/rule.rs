@@ -6,7 +6,7 @@
 //! running totals and to list near misses. See `docs/rules.md` for every field.
 
 use crate::document::ReportKind;
-use crate::statement::{Kind, Measure, Period};
+use crate::statement::{Bound, Kind, Measure, Period};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -22,6 +22,9 @@ pub struct RuleFile {
     /// Patterns that recognise a named sub-area (a park, a new town).
     #[serde(default)]
     pub scope: Vec<ScopePattern>,
+    /// Words that bound a number (`突破`, `左右`, `以内`).
+    #[serde(default)]
+    pub bound: Vec<BoundWord>,
     /// Structure cues: what kind of report a title or opening names, and
     /// which year it reviews or plans.
     #[serde(default)]
@@ -185,6 +188,35 @@ pub struct PeriodExample {
     pub single: bool,
 }
 
+/// A word that says how a written number bounds the real one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundWord {
+    pub word: Spanned<String>,
+    /// Where it stands: before the number, between number and unit, after the unit.
+    pub place: BoundPlace,
+    pub bound: Bound,
+    /// Characters that, right before the word, make it part of another word
+    /// (`最近`, `节约`).
+    #[serde(default)]
+    pub not_after: String,
+    /// Clauses in which the word must give a quantity with this bound.
+    #[serde(default)]
+    pub examples: Vec<Spanned<String>>,
+}
+
+/// Where a bound word stands in a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundPlace {
+    /// Right before the number (`超过3万家`).
+    Before,
+    /// Between the number and its unit (`5万余个`).
+    Between,
+    /// Right after the unit (`5%以上`).
+    After,
+}
+
 /// A recurring target and how to find it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -201,6 +233,11 @@ pub struct Target {
     /// stations in 座 as well as 个); values in them are recorded in `unit`.
     #[serde(default)]
     pub counters: Vec<Spanned<String>>,
+    /// Other canonical units the target's figures are written in, each
+    /// with the factor that turns it into `unit` (green space in 万平方米,
+    /// recorded in 亩: ×15).
+    #[serde(default)]
+    pub conversions: Vec<Conversion>,
     pub measure: Measure,
     /// On a stock target: the id of the flow target it accumulates
     /// (`g5_base_stations_total` is the running total of `g5_base_stations`).
@@ -236,6 +273,15 @@ pub struct Target {
     pub examples: Vec<Example>,
     #[serde(default)]
     pub counter_examples: Vec<Spanned<String>>,
+}
+
+/// A canonical unit read as the target's unit, times a factor.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conversion {
+    pub unit: Spanned<String>,
+    /// Multiply a value in `unit` by this to get the target's unit.
+    pub factor: Spanned<f64>,
 }
 
 /// A term that belongs to a target only in context.

@@ -4,13 +4,14 @@
 //! the first error stops the run (exit 78) with its `path:line:col`.
 
 use crate::document::cues::CueRules;
-use crate::rule::{RuleFile, Target};
+use crate::rule::{BoundWord, RuleFile, Target};
 use crate::rule_check::{self, ParsedFile, Severity};
 use std::path::{Path, PathBuf};
 
 /// The default rule files, compiled in but kept as editable files under `rules/`.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/areas.toml", include_str!("../rules/areas.toml")),
+    ("rules/bounds.toml", include_str!("../rules/bounds.toml")),
     ("rules/economy.toml", include_str!("../rules/economy.toml")),
     (
         "rules/education.toml",
@@ -78,6 +79,8 @@ pub struct RuleSet {
     pub scope_patterns: Vec<String>,
     /// Words cut from the front of a captured scope.
     pub scope_strip: Vec<String>,
+    /// Bound words, in file order (a later word at the same place wins).
+    pub bounds: Vec<BoundWord>,
     /// Structure cues (title, date, heading and period cues), those of
     /// `--rules DIR` files first, so that they win over the defaults.
     pub cues: CueRules,
@@ -165,6 +168,7 @@ impl RuleSet {
                     .into_iter()
                     .map(|v| (v.from.into_inner(), v.to)),
             );
+            set.bounds.extend(file.rules.bound);
             for scope in file.rules.scope {
                 set.scope_patterns.push(scope.pattern.into_inner());
                 set.scope_strip.extend(scope.strip);

@@ -12,7 +12,6 @@ use crate::error::{Error, Result, EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUNTIME};
 use crate::input::report_files;
 use crate::render::Format;
 use crate::render::{self, docs::Outline};
-use crate::rule_set::RuleSet;
 
 pub fn run(args: DocsArgs) -> Result<u8> {
     let format = args.format.map(Format::from).unwrap_or(Format::Table);
@@ -21,7 +20,7 @@ pub fn run(args: DocsArgs) -> Result<u8> {
             "docs prints `table` or `json`, not `{format:?}`"
         )));
     }
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     let normaliser = Normaliser::new(&rules.variants)
         .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?
         .with_cues(Cues::shared(&rules.cues)?);

@@ -11,6 +11,7 @@ mod enumeration;
 mod explain;
 mod progress;
 mod reading;
+mod restated;
 mod sentence;
 mod table;
 
@@ -19,7 +20,7 @@ pub use explain::{ExplainedCandidate, ExplainedQuantity, ExplainedSentence, Expl
 pub use reading::Reading;
 
 use crate::document::{Document, Normaliser};
-use crate::quantity::{scan, Quantity};
+use crate::quantity::{scan_with, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::{Kind, SelfReport, Statement};
 use candidate::TermHit;
@@ -78,6 +79,11 @@ impl Extractor {
     /// The normaliser for reports read with these rules (their variant spellings).
     pub fn normaliser(&self) -> &Normaliser {
         &self.normaliser
+    }
+
+    /// The bound words quantities are read with.
+    pub fn bound_words(&self) -> &crate::quantity::BoundWords {
+        &self.rules.bounds
     }
 
     /// The id of the target at `index` in candidates.
@@ -218,11 +224,13 @@ impl Extractor {
             if sentence_hits.is_empty() && !every_sentence {
                 continue;
             }
-            let mut quantities: Vec<Quantity> = scan(&text[sentence.clone()])
-                .into_iter()
-                .map(|q| shift(q, sentence.start))
-                .collect();
-            let forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
+            let mut quantities: Vec<Quantity> =
+                scan_with(&text[sentence.clone()], &self.rules.bounds)
+                    .into_iter()
+                    .map(|q| shift(q, sentence.start))
+                    .collect();
+            let mut forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
+            restated::pair(text, &sentence, sentence_hits, &mut quantities, &mut forced);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()
                 .map(|q| {
@@ -293,6 +301,7 @@ impl Extractor {
         quote: Range<usize>,
     ) -> Statement {
         let t = &self.rules.targets[target];
+        let factor = t.factor(q.unit.canonical);
         Statement {
             doc: doc.name.clone(),
             path: doc.path.display().to_string(),
@@ -302,8 +311,8 @@ impl Extractor {
             measure: t.measure,
             year,
             period: r.period,
-            value: q.canonical_value(),
-            upper: q.upper.map(|u| u * q.unit.factor),
+            value: q.canonical_value() * factor,
+            upper: q.upper.map(|u| u * q.unit.factor * factor),
             unit: t
                 .recorded_unit(q.unit.canonical)
                 .unwrap_or(q.unit.canonical)

@@ -112,6 +112,12 @@ fn verdict(ok: bool, exceeded: bool, period: Period) -> Status {
     }
 }
 
+/// Whether an outcome went past the upper end of a planned range (a range
+/// plan is met from its lower end on; `at_most` plans have no range to pass).
+pub fn above_range(plan: &Planned, outcome: f64) -> bool {
+    plan.bound != Bound::AtMost && plan.upper.is_some_and(|u| outcome > u + EPSILON)
+}
+
 /// Whether two stated values are the same figure.
 pub fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= SAME_VALUE_TOLERANCE * a.abs().max(b.abs()) + EPSILON
@@ -164,6 +170,26 @@ mod tests {
         let r = plan(Measure::Rate, 3.5, Bound::AtMost);
         assert_eq!(judge(r, 3.2, Period::FY).status, Status::Met);
         assert_eq!(judge(r, 3.6, Period::FY).status, Status::Short);
+    }
+
+    #[test]
+    fn a_range_is_met_from_its_lower_end_and_flagged_past_its_upper_end() {
+        // `地区生产总值增长4.5-5%`
+        let p = Planned {
+            upper: Some(5.0),
+            ..plan(Measure::Rate, 4.5, Bound::AtLeast)
+        };
+        assert_eq!(judge(p, 4.5, Period::FY).status, Status::Met);
+        assert_eq!(judge(p, 4.4, Period::FY).status, Status::Short);
+        assert_eq!(judge(p, 5.4, Period::FY).status, Status::Met);
+        assert!(!above_range(&p, 5.0));
+        assert!(above_range(&p, 5.4));
+        assert!(!above_range(&plan(Measure::Rate, 4.5, Bound::AtLeast), 9.0));
+        let ceiling = Planned {
+            upper: Some(120.0),
+            ..plan(Measure::Flow, 100.0, Bound::AtMost)
+        };
+        assert!(!above_range(&ceiling, 130.0));
     }
 
     #[test]
