@@ -11,11 +11,13 @@ use luoshi::rule_set::RuleSet;
 use luoshi::statement::Bound;
 use std::path::Path;
 
-/// `(target, value, upper, bound)` of every statement in `text`.
+/// `(target, value, upper, bound)` of every statement in `text`, read as a
+/// sentence of a dated report (a statement with no known year is not written).
 fn read(text: &str) -> Vec<(String, f64, Option<f64>, Bound)> {
     let rules = RuleSet::load(None).unwrap();
     let extractor = Extractor::new(&rules).unwrap();
-    let doc = Document::from_text(Path::new("<test>"), text.to_owned(), extractor.normaliser());
+    let text = format!("2030年政府工作报告\n{text}");
+    let doc = Document::from_text(Path::new("<test>"), text, extractor.normaliser());
     extractor
         .extract(&doc)
         .into_iter()
