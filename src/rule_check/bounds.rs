@@ -54,7 +54,6 @@ pub fn run_bound_examples(words: &BoundWords, files: &[ParsedFile]) -> Vec<Examp
                     outcome,
                     shadows: Vec::new(),
                     location: Location::new(&file.source.path, &file.source.text, example.span()),
-                    shadows: Vec::new(),
                 });
             }
         }
