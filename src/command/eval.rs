@@ -3,7 +3,7 @@
 use super::reports::harvest;
 use super::Output;
 use crate::cli::EvalArgs;
-use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
+use crate::error::{Error, Result, EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUNTIME};
 use crate::eval::{evaluate, parse_gold};
 use crate::extract::Extractor;
 use crate::render;
@@ -21,9 +21,27 @@ pub fn run(args: EvalArgs) -> Result<u8> {
     })?;
     let rules = RuleSet::load(args.common.rules.as_deref())?;
     let extractor = Extractor::new(&rules)?;
+    // Refused before the work when it would overwrite an input.
+    let mut out = Output::open(
+        args.common.output.as_deref(),
+        &super::inputs(
+            &crate::input::report_files(&args.paths).unwrap_or_default(),
+            &[&args.gold],
+            args.common.rules.as_deref(),
+        ),
+    )?;
     let harvest = harvest(&args.paths, &extractor, args.common.quiet)?;
     let evaluation = evaluate(&gold, &harvest.statements, &harvest.documents);
-    let mut out = Output::open(args.common.output.as_deref())?;
+    // Precision and recall over nothing would read as a perfect score.
+    if evaluation.documents.is_empty() {
+        render::diagnostic(&format!(
+            "no document of {} is among the {} files read: nothing was scored \
+             (gold names documents by file stem, e.g. `baiyun-2021-h1`)",
+            args.gold.display(),
+            harvest.tally.read
+        ));
+        return Ok(EXIT_CHECK_FAILED);
+    }
     let format = args.format.map(Format::from).unwrap_or(Format::Table);
     render::eval::write(&mut out, &evaluation, format).map_err(Error::Output)?;
     out.finish()?;

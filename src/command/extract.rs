@@ -29,7 +29,10 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     };
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
-    let mut out = Output::open(args.common.output.as_deref())?;
+    let mut out = Output::open(
+        args.common.output.as_deref(),
+        &super::inputs(&files, &[], args.common.rules.as_deref()),
+    )?;
     let format = out.format_or(args.format, Format::Tsv);
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;

@@ -21,7 +21,7 @@ pub fn run(command: RulesCommand) -> Result<u8> {
 
 fn check(args: RulesCheckArgs) -> Result<u8> {
     let report = check_report(args.dir.as_deref())?;
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     render::diagnostic::write_report(&mut out, &report).map_err(Error::Output)?;
     out.finish()?;
     Ok(report.exit_code(args.warnings_as_errors))
@@ -105,7 +105,7 @@ fn line_offset(text: &str, line: usize, column: usize) -> usize {
 
 fn list(args: RulesListArgs) -> Result<u8> {
     let rules = RuleSet::load(args.rules.as_deref())?;
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     let format = out.format_or(args.format, Format::Tsv);
     render::rule_list::write(&mut out, &rules, format).map_err(Error::Output)?;
     out.finish()?;

@@ -1,0 +1,361 @@
+//! Odd input and odd destinations: `-o` onto devices, pipes, links and the
+//! run's own inputs, interrupted runs, scoring with nothing to score, and
+//! paths of every kind. Devices are made with `mknod` inside a temporary
+//! folder, never the machine's own; cases that need root say so when skipped.
+
+#![allow(clippy::print_stderr)] // a skipped case says why
+
+use assert_cmd::Command;
+use std::fs;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+const REPORT: &str = "baiyun-2021-h1.txt";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn luoshi(args: &[&str]) -> Run {
+    let out = Command::cargo_bin("luoshi")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(path)
+}
+
+fn report() -> PathBuf {
+    fixture("reports").join(REPORT)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Temporary files left in `dir`.
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
+fn extract_tsv(path: &Path) -> String {
+    luoshi(&["extract", "-q", "--format", "tsv", s(path)]).stdout
+}
+
+/// A character device node `name` in `dir` (major, minor), or why it could
+/// not be made or opened here (printed, and the test skipped).
+fn device(dir: &Path, name: &str, major: u32, minor: u32) -> Option<PathBuf> {
+    let path = dir.join(name);
+    let made = std::process::Command::new("mknod")
+        .arg(&path)
+        .arg("c")
+        .arg(major.to_string())
+        .arg(minor.to_string())
+        .output();
+    match made {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => {
+            eprintln!(
+                "skipped: mknod needs root here: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            );
+            return None;
+        }
+        Err(e) => {
+            eprintln!("skipped: no mknod: {e}");
+            return None;
+        }
+    }
+    if let Err(e) = fs::OpenOptions::new().write(true).open(&path) {
+        eprintln!("skipped: device nodes cannot be opened here: {e}");
+        return None;
+    }
+    Some(path)
+}
+
+fn is_char_device(path: &Path) -> bool {
+    fs::symlink_metadata(path)
+        .unwrap()
+        .file_type()
+        .is_char_device()
+}
+
+// ---- -o ----
+
+#[test]
+fn output_to_a_null_device_writes_through_and_keeps_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(null) = device(dir.path(), "null", 1, 3) else {
+        return;
+    };
+    let run = luoshi(&["extract", "-q", "-o", s(&null), s(&report())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(is_char_device(&null), "the device was replaced");
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn output_to_a_full_device_fails_and_keeps_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(full) = device(dir.path(), "full", 1, 7) else {
+        return;
+    };
+    let run = luoshi(&["extract", "-q", "-o", s(&full), s(&report())]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot write output"), "{}", run.stderr);
+    assert!(is_char_device(&full), "the device was replaced");
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn output_to_a_named_pipe_writes_through_to_its_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    let run = luoshi(&[
+        "extract",
+        "-q",
+        "--format",
+        "tsv",
+        "-o",
+        s(&fifo),
+        s(&report()),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Checked first: were the pipe replaced, its reader would wait forever.
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    let got = reader.join().unwrap();
+    assert_eq!(got, extract_tsv(&report()));
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn output_through_a_link_replaces_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("real");
+    fs::create_dir(&sub).unwrap();
+    let target = sub.join("out.tsv");
+    fs::write(&target, "old\n").unwrap();
+    let link = dir.path().join("link.tsv");
+    std::os::unix::fs::symlink("real/out.tsv", &link).unwrap();
+    let run = luoshi(&[
+        "extract",
+        "-q",
+        "--format",
+        "tsv",
+        "-o",
+        s(&link),
+        s(&report()),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(fs::read_to_string(&target).unwrap(), extract_tsv(&report()));
+    assert!(leftovers(dir.path()).is_empty() && leftovers(&sub).is_empty());
+}
+
+#[test]
+fn output_keeps_the_mode_of_the_file_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("private.tsv");
+    fs::write(&dest, "old\n").unwrap();
+    fs::set_permissions(&dest, fs::Permissions::from_mode(0o600)).unwrap();
+    let run = luoshi(&["extract", "-q", "-o", s(&dest), s(&report())]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fs::metadata(&dest).unwrap().mode() & 0o7777, 0o600);
+    assert_ne!(fs::read_to_string(&dest).unwrap(), "old\n");
+}
+
+#[test]
+fn output_onto_a_hard_linked_file_replaces_this_name_only() {
+    // Documented choice (docs/security.md): the replacement stays atomic, so
+    // the other names of the file keep the old content.
+    let dir = tempfile::tempdir().unwrap();
+    let dest = dir.path().join("out.tsv");
+    let other = dir.path().join("other.tsv");
+    fs::write(&dest, "old\n").unwrap();
+    fs::hard_link(&dest, &other).unwrap();
+    let run = luoshi(&[
+        "extract",
+        "-q",
+        "--format",
+        "tsv",
+        "-o",
+        s(&dest),
+        s(&report()),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&dest).unwrap(), extract_tsv(&report()));
+    assert_eq!(fs::read_to_string(&other).unwrap(), "old\n");
+}
+
+#[test]
+fn output_onto_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join(REPORT);
+    fs::copy(report(), &input).unwrap();
+    let before = fs::read(&input).unwrap();
+    for args in [
+        vec!["extract", "-o", s(&input), s(&input)],
+        vec!["extract", "-o", s(&input), s(dir.path())],
+        vec!["track", "-o", s(&input), s(dir.path())],
+        vec!["docs", "-o", s(&input), s(dir.path())],
+    ] {
+        let run = luoshi(&args);
+        assert_eq!(run.code, 64, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("would overwrite the input"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(fs::read(&input).unwrap(), before);
+    }
+    let gold = dir.path().join("gold.tsv");
+    fs::copy(fixture("corpus-wide/statements.tsv"), &gold).unwrap();
+    let run = luoshi(&["eval", "--gold", s(&gold), "-o", s(&gold), s(dir.path())]);
+    assert_eq!(run.code, 64, "{}", run.stderr);
+    // Through a link to the input, too.
+    let link = dir.path().join("link.out");
+    std::os::unix::fs::symlink(&input, &link).unwrap();
+    let run = luoshi(&["extract", "-o", s(&link), s(&input)]);
+    assert_eq!(run.code, 64, "{}", run.stderr);
+    assert_eq!(fs::read(&input).unwrap(), before);
+}
+
+#[test]
+fn a_planted_link_at_a_temporary_name_is_never_written_through() {
+    // The temporary name is random and created exclusively: a link planted
+    // at the old predictable name (`.NAME.PID.tmp`) is left alone, whatever
+    // the pid turns out to be.
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim");
+    fs::write(&victim, "precious\n").unwrap();
+    let dest = dir.path().join("out.tsv");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("luoshi"))
+        .args(["extract", "-q", "-o", s(&dest), s(&report())])
+        .spawn()
+        .unwrap();
+    let planted = dir.path().join(format!(".out.tsv.{}.tmp", child.id()));
+    // Racing the child: the link may be planted before or after it opens its
+    // file; either way the victim must be untouched.
+    let _ = std::os::unix::fs::symlink(&victim, &planted);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious\n");
+    assert!(fs::symlink_metadata(&planted).unwrap().is_symlink());
+}
+
+#[test]
+fn a_signal_removes_the_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    let text = fs::read(report()).unwrap();
+    // Long enough that the run is still going when the signal comes.
+    for i in 0..600 {
+        fs::write(corpus.join(format!("r{i:03}.txt")), &text).unwrap();
+    }
+    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+        let dest = dir.path().join("out.tsv");
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("luoshi"))
+            .args(["extract", "-q", "-o", s(&dest), s(&corpus)])
+            .spawn()
+            .unwrap();
+        let seen = (0..2000).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            !leftovers(dir.path()).is_empty()
+        });
+        assert!(seen, "no temporary file appeared");
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(128 + number), "SIG{signal}");
+        assert!(leftovers(dir.path()).is_empty(), "SIG{signal}");
+        assert!(!dest.exists(), "SIG{signal}");
+    }
+}
+
+// ---- eval and explain ----
+
+#[test]
+fn eval_with_no_gold_document_among_the_inputs_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("unknown-2024-annual.txt");
+    fs::copy(report(), &input).unwrap();
+    let gold = fixture("corpus-wide/statements.tsv");
+    let run = luoshi(&["eval", "--gold", s(&gold), s(&input)]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("no document"), "{}", run.stderr);
+}
+
+#[test]
+fn explain_link_reads_every_path_after_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    let b = dir.path().join("b");
+    fs::create_dir(&a).unwrap();
+    fs::create_dir(&b).unwrap();
+    fs::copy(
+        fixture("reports/baiyun-2021-h1.txt"),
+        a.join("baiyun-2021-h1.txt"),
+    )
+    .unwrap();
+    fs::copy(
+        fixture("reports/baiyun-2025-h1.txt"),
+        b.join("baiyun-2025-h1.txt"),
+    )
+    .unwrap();
+    let args = |paths: &[&Path]| {
+        let mut v = vec![
+            "explain".to_owned(),
+            "--link".into(),
+            "--district".into(),
+            "白云区".into(),
+            "--target".into(),
+            "gdp_growth".into(),
+            "--year".into(),
+            "2025".into(),
+            "--in".into(),
+        ];
+        v.extend(paths.iter().map(|p| s(p).to_owned()));
+        v
+    };
+    let run_of = |v: Vec<String>| {
+        let refs: Vec<&str> = v.iter().map(String::as_str).collect();
+        luoshi(&refs)
+    };
+    let both = run_of(args(&[&a, &b]));
+    let only_a = run_of(args(&[&a]));
+    let together = run_of(args(&[dir.path()]));
+    assert_eq!(both.code, 0, "{}", both.stderr);
+    assert_eq!(both.stdout, together.stdout);
+    assert_ne!(both.stdout, only_a.stdout, "only the first path was read");
+    assert!(both.stdout.contains("baiyun-2025-h1"), "{}", both.stdout);
+}
