@@ -359,3 +359,165 @@ fn explain_link_reads_every_path_after_in() {
     assert_ne!(both.stdout, only_a.stdout, "only the first path was read");
     assert!(both.stdout.contains("baiyun-2025-h1"), "{}", both.stdout);
 }
+
+// ---- text echoed into outputs ----
+
+/// A report whose statements start with spreadsheet formulas and hold a
+/// terminal escape, bidi controls and HTML.
+const HOSTILE: &str = "广州市白云区2024年政府工作报告\n一、2023年工作回顾\n\
+    =1+2 新增中小学学位5200个\u{202e}反转\u{1b}[2J\u{7}\u{9b}。\n\
+    二、2024年工作安排\n\
+    @SUM 力争新增中小学学位6000个\u{2066}<img src=x onerror=alert(1)>。\n";
+
+fn hostile_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("-cmd.txt"), HOSTILE).unwrap();
+    dir
+}
+
+fn run_format(dir: &Path, format: &str) -> String {
+    let run = luoshi(&["extract", "-q", "--format", format, s(dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}
+
+fn no_controls(out: &str) -> bool {
+    !out.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn csv_neutralises_formulas_and_drops_control_and_bidi_characters() {
+    let dir = hostile_dir();
+    let out = run_format(dir.path(), "csv");
+    assert!(no_controls(&out), "{out:?}");
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 2, "{out}");
+    for r in &records {
+        assert_eq!(&r[col("doc")], "'-cmd");
+        assert!(r[col("quote")].starts_with("'=") || r[col("quote")].starts_with("'@"));
+        assert!(r[col("value")].parse::<f64>().is_ok());
+    }
+    let track = luoshi(&["track", "-q", "--format", "csv", s(dir.path())]);
+    assert!(no_controls(&track.stdout), "{:?}", track.stdout);
+    assert!(!track.stdout.contains(",=") && !track.stdout.contains(",@"));
+}
+
+#[test]
+fn tsv_neutralises_formulas_and_drops_control_and_bidi_characters() {
+    let dir = hostile_dir();
+    let out = run_format(dir.path(), "tsv");
+    assert!(no_controls(&out), "{out:?}");
+    for line in out.lines().skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        assert_eq!(fields.len(), 10, "{line}");
+        assert_eq!(fields[0], "'-cmd");
+        assert!(fields[9].starts_with('\''), "{line}");
+    }
+}
+
+#[test]
+fn markdown_shows_html_as_text_and_the_table_drops_bidi_controls() {
+    let dir = hostile_dir();
+    let md = run_format(dir.path(), "markdown");
+    assert!(no_controls(&md), "{md:?}");
+    assert!(!md.contains("<img"), "{md}");
+    assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;"), "{md}");
+    let table = run_format(dir.path(), "table");
+    assert!(no_controls(&table), "{table:?}");
+    let json = run_format(dir.path(), "json");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let quotes: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["quote"].as_str().unwrap())
+        .collect();
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.contains('\u{202e}') && q.contains('\u{1b}')),
+        "JSON is exact: {quotes:?}"
+    );
+}
+
+#[test]
+fn reports_sharing_a_stem_get_folder_qualified_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["a", "b"] {
+        fs::create_dir(dir.path().join(folder)).unwrap();
+        fs::copy(report(), dir.path().join(folder).join("r.txt")).unwrap();
+    }
+    let out = run_format(dir.path(), "tsv");
+    let docs: std::collections::BTreeSet<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["a/r", "b/r"]);
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_written_losslessly() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"r\xff.txt");
+    if fs::copy(report(), dir.path().join(name)).is_err() {
+        eprintln!("skipped: this file system refuses names that are not UTF-8");
+        return;
+    }
+    let json = run_format(dir.path(), "json");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = &json[0];
+    assert_eq!(first["doc"], "r\\xff");
+    assert!(first["path"].as_str().unwrap().ends_with("r\\xff.txt"));
+    assert!(!json.to_string().contains('\u{fffd}'));
+}
+
+#[test]
+fn hidden_html_is_not_read_as_report_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("page.html"),
+        "<html><body><p>广州市白云区2024年政府工作报告</p><p>二、2024年工作安排</p>\
+         <p>力争新增中小学学位6000个。</p>\
+         <div style=\"display:none\"><p>力争新增中小学学位9000个。</p></div>\
+         <p hidden>力争新增中小学学位8000个。</p>\
+         <object data=\"x\"><p>力争新增中小学学位7000个。</p></object>\
+         <xmp>力争新增中小学学位3000个。</xmp></body></html>",
+    )
+    .unwrap();
+    let out = run_format(dir.path(), "tsv");
+    assert!(out.contains("\t6000\t"), "{out}");
+    for hidden in ["9000", "8000", "7000", "3000"] {
+        assert!(!out.contains(hidden), "{hidden}: {out}");
+    }
+}
+
+// ---- rule files ----
+
+#[test]
+fn a_rule_file_in_a_subfolder_or_on_a_device_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    fs::create_dir_all(rules.join("old")).unwrap();
+    fs::write(rules.join("old/extra.toml"), "").unwrap();
+    let run = luoshi(&["extract", "--rules", s(&rules), s(&report())]);
+    assert_eq!(run.code, 78, "{}", run.stderr);
+    assert!(run.stderr.contains("old"), "{}", run.stderr);
+    fs::remove_dir_all(rules.join("old")).unwrap();
+    let fifo = rules.join("pipe.toml");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let run = luoshi(&["extract", "--rules", s(&rules), s(&report())]);
+    assert_eq!(run.code, 78, "{}", run.stderr);
+    assert!(run.stderr.contains("pipe.toml"), "{}", run.stderr);
+}

@@ -235,10 +235,7 @@ impl Document {
         let table = table::find_rows(&text, &report);
         Document {
             path: path.to_owned(),
-            name: path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            name: crate::doc_name::stem(path),
             original,
             text,
             offsets,

@@ -276,7 +276,7 @@ impl Extractor {
         let t = &self.rules.targets[target];
         Statement {
             doc: doc.name.clone(),
-            path: doc.path.display().to_string(),
+            path: crate::doc_name::path_text(&doc.path),
             district: doc.report.district.clone(),
             kind: r.kind,
             target: t.id.clone(),

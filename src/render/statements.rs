@@ -1,7 +1,7 @@
 //! Statements as a table, TSV (the columns of the gold format), CSV, JSON or
 //! Markdown, written as they come so that a long run streams its output.
 
-use super::text::{escape_markdown, sanitize_terminal, tsv_field};
+use super::text::{csv_field, escape_markdown, sanitize_terminal, tsv_field};
 use crate::render::Format;
 use crate::statement::Statement;
 use std::io::{self, Write};
@@ -71,9 +71,10 @@ impl<'a> StatementWriter<'a> {
     pub fn write(&mut self, statements: &[Statement]) -> io::Result<()> {
         match &mut self.sink {
             Sink::Tsv(out) => statements.iter().try_for_each(|s| write_tsv_row(*out, s)),
-            Sink::Csv(w) => statements
-                .iter()
-                .try_for_each(|s| w.write_record(csv_row(s)).map_err(io::Error::from)),
+            Sink::Csv(w) => statements.iter().try_for_each(|s| {
+                let row = csv_row(s).map(|f| csv_field(&f));
+                w.write_record(row).map_err(io::Error::from)
+            }),
             Sink::Json { out, first } => {
                 for s in statements {
                     // The same layout as one pretty-printed array: JSON
