@@ -208,7 +208,7 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<RuleSource>, RuleError> {
                 if nested {
                     return Err(refuse(format!(
                         "rule files in a subfolder are not read; move them into {} \
-                         or name the subfolder with --rules",
+                         or name the subfolder itself",
                         dir.display()
                     )));
                 }

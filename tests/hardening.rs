@@ -521,3 +521,122 @@ fn a_rule_file_in_a_subfolder_or_on_a_device_is_named() {
     assert_eq!(run.code, 78, "{}", run.stderr);
     assert!(run.stderr.contains("pipe.toml"), "{}", run.stderr);
 }
+
+// ---- input files ----
+
+/// Runs luoshi, killing it (and failing) if it has not ended in `secs`: the
+/// cases below used to hang.
+fn luoshi_within(args: &[&str], secs: u64) -> Run {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("luoshi"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() >= secs {
+            child.kill().unwrap();
+            let _ = child.wait();
+            panic!("luoshi {args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+#[test]
+fn fifos_sockets_and_devices_among_reports_are_named_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::copy(report(), corpus.join(REPORT)).unwrap();
+    mkfifo(&corpus.join("fifo.txt"));
+    let _socket = std::os::unix::net::UnixListener::bind(corpus.join("socket.txt")).unwrap();
+    let mut skipped = vec!["fifo.txt", "socket.txt"];
+    // A link named like a report that leads to an endless device.
+    if let Some(zero) = device(dir.path(), "zero", 1, 5) {
+        std::os::unix::fs::symlink(&zero, corpus.join("zero.txt")).unwrap();
+        skipped.push("zero.txt");
+    }
+    let run = luoshi_within(&["extract", "--format", "tsv", s(&corpus)], 120);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stdout, extract_tsv(&report()), "{}", run.stderr);
+    for name in &skipped {
+        assert!(
+            run.stderr
+                .lines()
+                .any(|l| l.contains(name) && l.contains("skipped")),
+            "{name}: {}",
+            run.stderr
+        );
+    }
+    // Named directly, and as the gold file, too.
+    let fifo = corpus.join("fifo.txt");
+    let run = luoshi_within(&["extract", s(&fifo)], 120);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("named pipe"), "{}", run.stderr);
+    let run = luoshi_within(&["eval", "--gold", s(&fifo), s(&report())], 120);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("fifo.txt"), "{}", run.stderr);
+}
+
+#[test]
+fn a_folder_past_path_max_is_one_named_skipped_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(report(), dir.path().join(REPORT)).unwrap();
+    // Twenty levels of 250 characters: past PATH_MAX (4096) from the top.
+    let level = "d".repeat(250);
+    let script = format!(
+        "cd \"$0\" && for i in $(seq 20); do mkdir {level} && cd -P {level} || exit 1; done; echo x > deep.txt"
+    );
+    let made = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(dir.path())
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = luoshi_within(&["extract", "--format", "tsv", s(dir.path())], 120);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stdout, extract_tsv(&report()));
+    let named = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("luoshi: skipped"))
+        .count();
+    assert_eq!(named, 1, "{}", run.stderr);
+}
+
+#[test]
+fn an_unreadable_folder_is_one_named_skipped_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(report(), dir.path().join(REPORT)).unwrap();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::copy(report(), locked.join("other.txt")).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read_dir(&locked).is_ok() {
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: running as root, chmod 000 does not stop reading");
+        return;
+    }
+    let run = luoshi_within(&["extract", "--format", "tsv", s(dir.path())], 120);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stdout, extract_tsv(&report()));
+    assert!(run.stderr.contains("locked"), "{}", run.stderr);
+}

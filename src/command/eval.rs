@@ -11,10 +11,7 @@ use crate::render::Format;
 use crate::rule_set::RuleSet;
 
 pub fn run(args: EvalArgs) -> Result<u8> {
-    let text = std::fs::read_to_string(&args.gold).map_err(|source| Error::Io {
-        path: args.gold.clone(),
-        source,
-    })?;
+    let text = read_gold(&args.gold)?;
     let gold = parse_gold(&text).map_err(|e| Error::Input {
         path: args.gold.clone(),
         message: e.to_string(),
@@ -50,4 +47,25 @@ pub fn run(args: EvalArgs) -> Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// The gold file's text: a regular file, within the size limit of a report.
+fn read_gold(path: &std::path::Path) -> Result<String> {
+    use crate::document::file::{read_bounded, FileError};
+    let input = |message: String| Error::Input {
+        path: path.to_owned(),
+        message,
+    };
+    let bytes = read_bounded(path, crate::document::MAX_BYTES).map_err(|e| match e {
+        FileError::Io(source) => Error::Io {
+            path: path.to_owned(),
+            source,
+        },
+        FileError::NotRegular(what) => input(format!("not read: {what}")),
+        FileError::TooLarge(size) => input(format!(
+            "too large ({size} bytes; the limit is {})",
+            crate::document::MAX_BYTES
+        )),
+    })?;
+    String::from_utf8(bytes).map_err(|e| input(format!("not UTF-8: {e}")))
 }

@@ -15,6 +15,7 @@
 
 mod coverage;
 mod decode;
+pub mod file;
 #[cfg(feature = "html")]
 mod html;
 mod mapped;
@@ -48,6 +49,8 @@ pub enum ReadError {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: cannot decode text: {reason}")]
     Undecodable { path: PathBuf, reason: String },
+    #[error("{path}: not read: {what}")]
+    NotRegular { path: PathBuf, what: String },
     #[error("{path}: file too large ({size} bytes; the limit is {limit})")]
     TooLarge {
         path: PathBuf,
@@ -162,15 +165,18 @@ impl Document {
             path: path.to_owned(),
             source,
         };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_BYTES {
-            return Err(ReadError::TooLarge {
+        let bytes = file::read_bounded(path, MAX_BYTES).map_err(|e| match e {
+            file::FileError::Io(source) => io(source),
+            file::FileError::NotRegular(what) => ReadError::NotRegular {
+                path: path.to_owned(),
+                what,
+            },
+            file::FileError::TooLarge(size) => ReadError::TooLarge {
                 path: path.to_owned(),
                 size,
                 limit: MAX_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
+            },
+        })?;
         Document::from_bytes(path, &bytes, normaliser)
     }
 
