@@ -640,3 +640,68 @@ fn an_unreadable_folder_is_one_named_skipped_entry() {
     assert_eq!(run.stdout, extract_tsv(&report()));
     assert!(run.stderr.contains("locked"), "{}", run.stderr);
 }
+
+// ---- line ends ----
+
+#[test]
+fn every_kind_of_line_end_reads_the_same_statements() {
+    let text = fs::read_to_string(fixture("reports/panyu-2024-annual.txt")).unwrap();
+    let expected = extract_tsv(&fixture("reports/panyu-2024-annual.txt"));
+    assert!(expected.lines().count() > 10, "{expected}");
+    for end in ["\r", "\r\n", "\u{2028}", "\u{2029}", "\u{85}"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("panyu-2024-annual.txt");
+        fs::write(&path, text.replace('\n', end)).unwrap();
+        assert_eq!(extract_tsv(&path), expected, "line end {end:?}");
+    }
+}
+
+// ---- numbers ----
+
+#[test]
+fn overflowing_and_malformed_magnitudes_are_no_values() {
+    use luoshi::quantity::scan;
+    let values = |text: &str| -> Vec<f64> { scan(text).iter().map(|q| q.value).collect() };
+    let forty = format!("投资40{}元", "亿".repeat(40));
+    assert!(
+        values(&forty).iter().all(|v| v.is_finite() && *v < 1e30),
+        "{:?}",
+        values(&forty)
+    );
+    for malformed in [
+        "新增9万万个",
+        "新增9万万万个",
+        "新增.5个",
+        "新增3万—5个",
+        "三百千个",
+    ] {
+        assert_eq!(values(malformed), Vec::<f64>::new(), "{malformed}");
+    }
+    // Still numbers: 千万, 万亿, 三千五百, a range running forwards.
+    assert_eq!(values("新增2千万个"), [2e7]);
+    assert_eq!(values("新增三千五百个"), [3500.0]);
+    assert_eq!(values("新增一亿二千万个"), [1.2e8]);
+    assert_eq!(scan("新增3—5万个")[0].upper, Some(5e4));
+}
+
+#[test]
+fn the_unicode_minus_is_a_minus_and_values_keep_their_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    fs::write(
+        &path,
+        "广州市白云区2024年政府工作报告\n一、2023年工作回顾\n\
+         全区地区生产总值增长−3.2%。\n新增中小学学位1234.5678912个。\n",
+    )
+    .unwrap();
+    let tsv = extract_tsv(&path);
+    let values: Vec<&str> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').nth(5).unwrap())
+        .collect();
+    assert!(values.contains(&"-3.2"), "{tsv}");
+    assert!(values.contains(&"1234.5678912"), "{tsv}");
+    let csv = luoshi(&["extract", "-q", "--format", "csv", s(&path)]).stdout;
+    assert!(csv.contains(",1234.5678912,"), "{csv}");
+}

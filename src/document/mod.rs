@@ -18,6 +18,7 @@ mod decode;
 pub mod file;
 #[cfg(feature = "html")]
 mod html;
+mod line_ends;
 mod mapped;
 mod normalise;
 mod report;
@@ -216,6 +217,7 @@ impl Document {
 
     /// Builds a document from already decoded text (taken as plain text).
     pub fn from_text(path: &Path, original: String, normaliser: &Normaliser) -> Document {
+        let original = line_ends::unify(original);
         let Normalised {
             text,
             offsets,

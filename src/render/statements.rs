@@ -114,13 +114,39 @@ impl<'a> StatementWriter<'a> {
     }
 }
 
-/// A value as written in files: no trailing `.0`, no float noise.
+/// Significant digits a value is written with: all a report's text can give
+/// (a double holds 15 exactly), and none of the noise of the arithmetic
+/// that scaled it (`1.15万` is 11499.999999999998 as a double).
+const SIGNIFICANT_DIGITS: usize = 15;
+
+/// A value as written in files: every digit the text gave, no trailing `.0`,
+/// no float noise; nothing for a value that is not finite (none should be).
 pub fn format_value(v: f64) -> String {
-    let rounded = (v * 1e6).round() / 1e6;
+    if !v.is_finite() {
+        return String::new();
+    }
+    let rounded: f64 = format!("{:.*e}", SIGNIFICANT_DIGITS - 1, v)
+        .parse()
+        .unwrap_or(v);
     if rounded == rounded.trunc() && rounded.abs() < 1e15 {
         format!("{}", rounded as i64)
     } else {
         format!("{rounded}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_value;
+
+    #[test]
+    fn values_keep_the_digits_the_text_gave() {
+        assert_eq!(format_value(1.15 * 1e4), "11500");
+        assert_eq!(format_value(0.123_456_789_1), "0.1234567891");
+        assert_eq!(format_value(7479.42), "7479.42");
+        assert_eq!(format_value(-3.2), "-3.2");
+        assert_eq!(format_value(f64::INFINITY), "");
+        assert_eq!(format_value(f64::NAN), "");
     }
 }
 
