@@ -135,21 +135,6 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::format_value;
-
-    #[test]
-    fn values_keep_the_digits_the_text_gave() {
-        assert_eq!(format_value(1.15 * 1e4), "11500");
-        assert_eq!(format_value(0.123_456_789_1), "0.1234567891");
-        assert_eq!(format_value(7479.42), "7479.42");
-        assert_eq!(format_value(-3.2), "-3.2");
-        assert_eq!(format_value(f64::INFINITY), "");
-        assert_eq!(format_value(f64::NAN), "");
-    }
-}
-
 fn write_tsv_row(out: &mut dyn Write, s: &Statement) -> io::Result<()> {
     let fields = [
         s.doc.clone(),
@@ -231,4 +216,19 @@ fn write_table(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> 
         table.add_row(table_row(s, sanitize_terminal));
     }
     writeln!(out, "{table}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_value;
+
+    #[test]
+    fn values_keep_the_digits_the_text_gave() {
+        assert_eq!(format_value(1.15 * 1e4), "11500");
+        assert_eq!(format_value(0.123_456_789_1), "0.1234567891");
+        assert_eq!(format_value(7479.42), "7479.42");
+        assert_eq!(format_value(-3.2), "-3.2");
+        assert_eq!(format_value(f64::INFINITY), "");
+        assert_eq!(format_value(f64::NAN), "");
+    }
 }
