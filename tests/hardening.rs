@@ -705,3 +705,29 @@ fn the_unicode_minus_is_a_minus_and_values_keep_their_digits() {
     let csv = luoshi(&["extract", "-q", "--format", "csv", s(&path)]).stdout;
     assert!(csv.contains(",1234.5678912,"), "{csv}");
 }
+
+// ---- bounded cost ----
+
+#[test]
+fn a_statement_at_a_cut_of_an_endless_sentence_is_found_with_a_short_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    // No sentence or clause mark for 12 000 bytes: the sentence is cut near
+    // 4096 bytes, across the statement.
+    let filler = |n: usize| "的".repeat(n);
+    let text = format!(
+        "广州市白云区2024年政府工作报告\n二、2024年工作安排\n{}力争新增中小学学位5200个{}\n",
+        filler(1360),
+        filler(2600)
+    );
+    fs::write(&path, text).unwrap();
+    let tsv = extract_tsv(&path);
+    let rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 1, "{tsv}");
+    assert_eq!(rows[0][5], "5200");
+    assert!(rows[0][9].chars().count() <= 120, "{}", rows[0][9]);
+}
