@@ -731,3 +731,22 @@ fn a_statement_at_a_cut_of_an_endless_sentence_is_found_with_a_short_quote() {
     assert_eq!(rows[0][5], "5200");
     assert!(rows[0][9].chars().count() <= 120, "{}", rows[0][9]);
 }
+
+// ---- rule loading ----
+
+#[test]
+fn a_variant_that_multiplies_text_is_a_bad_rule_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("v.toml"),
+        format!(
+            "[[variant]]\nfrom = \"的\"\nto = \"{}\"\n",
+            "的".repeat(1000)
+        ),
+    )
+    .unwrap();
+    let run = luoshi(&["extract", "--rules", s(dir.path()), s(&report())]);
+    assert_eq!(run.code, 78, "{}", run.stderr);
+    assert!(run.stderr.contains("v.toml:2:"), "{}", run.stderr);
+    assert!(run.stderr.contains("at most 4 times"), "{}", run.stderr);
+}
