@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod diff;
 pub mod doc_name;
 pub mod document;
 pub mod error;

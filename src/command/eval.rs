@@ -8,7 +8,6 @@ use crate::eval::{evaluate, parse_gold};
 use crate::extract::Extractor;
 use crate::render;
 use crate::render::Format;
-use crate::rule_set::RuleSet;
 
 pub fn run(args: EvalArgs) -> Result<u8> {
     let text = read_gold(&args.gold)?;
@@ -16,7 +15,7 @@ pub fn run(args: EvalArgs) -> Result<u8> {
         path: args.gold.clone(),
         message: e.to_string(),
     })?;
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     let extractor = Extractor::new(&rules)?;
     // Refused before the work when it would overwrite an input.
     let mut out = Output::open(

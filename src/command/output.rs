@@ -166,6 +166,12 @@ fn temporary(dest: &Path, replaces: Option<&Metadata>) -> Result<Target> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
+    if !dir.is_dir() {
+        return Err(Error::Input {
+            path: dir.to_owned(),
+            message: format!("no such folder to write {} into", dest.display()),
+        });
+    }
     // A new file gets 0666 less the umask, like any file the shell creates.
     let mode = replaces.map_or(0o666, |m| m.mode() & 0o7777);
     let mut last = None;
