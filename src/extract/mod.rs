@@ -150,7 +150,16 @@ impl Extractor {
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
         // The overlapping pieces of a cut sentence find some statements twice.
         let mut seen = std::collections::HashSet::new();
-        out.retain(|s| seen.insert((s.position.start, s.position.end, s.target.clone(), s.kind)));
+        out.retain(|s| {
+            seen.insert((
+                s.position.start,
+                s.position.end,
+                s.target.clone(),
+                s.kind,
+                s.value.to_bits(),
+                s.upper.map(f64::to_bits),
+            ))
+        });
         Extraction {
             statements: out,
             self_reports,
