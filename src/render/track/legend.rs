@@ -18,9 +18,7 @@ pub fn meaning(flag: Flag) -> &'static str {
             "no comparable outcome of the target itself, but figures of a related target or in \
              another unit or measure were found (JSON `drift`; `luoshi explain --link` shows them)"
         }
-        Flag::AboveRange => {
-            "the plan was a range, met from its lower end; the outcome went past its upper end"
-        }
+        Flag::AboveRange => "the plan was a range and the outcome went past its upper end",
     }
 }
 
