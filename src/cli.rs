@@ -56,7 +56,8 @@ pub struct Common {
     /// Extra rule files (`*.toml`) that add targets or override default ones.
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
-    /// Write output to FILE (atomically) instead of standard output.
+    /// Write output to FILE (atomically; a device or pipe is written through;
+    /// never one of the inputs) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// No progress bar and no summary line on standard error.
@@ -279,7 +280,8 @@ pub struct DiffArgs {
     /// Output format (default: text).
     #[arg(long, value_enum)]
     pub format: Option<DiffFormatArg>,
-    /// Write output to FILE (atomically) instead of standard output.
+    /// Write output to FILE (atomically; a device or pipe is written through;
+    /// never one of the inputs) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
