@@ -5,7 +5,7 @@
 //! on every core, reporting MB/s and the child's peak resident memory.
 //! Reading PDF, .docx and hard-wrapped copies is timed apart (see `formats`).
 //!
-//! `cargo run --release --bin bench -- --mb 500` (see docs/performance.md).
+//! `cargo run --release --example bench -- --mb 500` (see docs/performance.md).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
