@@ -29,8 +29,8 @@ pub fn run(args: DocsArgs) -> Result<u8> {
     let mut outlines = Vec::new();
     let mut read = 0usize;
     let mut skipped = 0usize;
-    let mut skips = Skips::default();
     let mut unknown = 0usize;
+    let mut skips = Skips::default();
     for path in &args.paths {
         let files = match report_files(std::slice::from_ref(path)) {
             Ok(files) => files,

@@ -30,9 +30,9 @@ struct Corpus {
     reports: Vec<ReportSummary>,
     read: usize,
     skipped: usize,
-    skips: Skips,
     /// `, N statements left out with no year`, or empty.
     unknown_year_note: String,
+    skips: Skips,
 }
 
 pub fn run(args: TrackArgs) -> Result<u8> {
@@ -160,8 +160,8 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
         reports: Vec::new(),
         read: 0,
         skipped: 0,
-        skips: Skips::default(),
         unknown_year_note: String::new(),
+        skips: Skips::default(),
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
     let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
