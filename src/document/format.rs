@@ -1,6 +1,6 @@
 //! Format: what kind of file a report came in, told by its first bytes
-//! (a PDF or a zip archive can be named anything) and, for the old binary
-//! Word formats, by name too; and the text of the formats that are not
+//! (a PDF or a zip archive can be named anything; a `.doc` is often a saved
+//! HTML page), the name only telling `.doc` from `.wps`; and the text of the formats that are not
 //! plain text or HTML, with the reason when there is none.
 
 use super::ReadError;
@@ -39,11 +39,13 @@ impl Format {
             Format::Pdf
         } else if bytes.starts_with(b"PK\x03\x04") {
             Format::Docx
-        } else if let Some(kind) = old_word {
-            Format::OldWord(kind)
         } else if bytes.starts_with(OLE_MAGIC) {
-            Format::OldWord("Word 97-2003 (OLE)")
+            Format::OldWord(old_word.unwrap_or("Word 97-2003 (OLE)"))
+        } else if bytes.starts_with(b"{\\rtf") {
+            Format::OldWord("RTF")
         } else {
+            // A `.doc` that is neither: sites often serve a saved HTML page
+            // or plain text under that name, which reads as text.
             Format::Text
         }
     }
@@ -131,7 +133,9 @@ mod tests {
         assert_eq!(of("a.txt", b"%PDF-1.7\n"), Format::Pdf);
         assert_eq!(of("a.pdf", b"\r\n%PDF-1.4"), Format::Pdf);
         assert_eq!(of("a.docx", b"PK\x03\x04"), Format::Docx);
-        assert_eq!(of("a.doc", b"anything"), Format::OldWord(".doc"));
+        assert_eq!(of("a.doc", OLE_MAGIC), Format::OldWord(".doc"));
+        assert_eq!(of("a.doc", b"{\\rtf1\\ansi"), Format::OldWord("RTF"));
+        assert_eq!(of("a.doc", b"<html><body>"), Format::Text);
         assert_eq!(of("a.WPS", OLE_MAGIC), Format::OldWord(".wps"));
         assert_eq!(
             of("a.bin", OLE_MAGIC),

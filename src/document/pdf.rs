@@ -6,6 +6,11 @@
 //! from Chinese), not a word break. The lines come out as typeset, so the
 //! text is hard-wrapped; `reflow` joins them again.
 //!
+//! Lines that stand first or last on most pages, the same but for their
+//! digits (a running header, `第 3 页`, a bare page number), are dropped
+//! here, where the pages are known; `reflow` drops page numbers again in
+//! text copied out of a PDF, where they are not.
+//!
 //! A file that is not a readable PDF, an encrypted one (a PDF that opens
 //! without a password is read), or one with no text (a scan) is refused with
 //! what to do about it.
@@ -54,7 +59,7 @@ pub fn extract_text(bytes: &[u8]) -> Result<String, PdfError> {
             Err(_) => return Err(PdfError::Damaged(format!("page {number} cannot be read"))),
         }
     }
-    let text = out.text;
+    let text = without_running_lines(&out.text, &out.page_starts);
     if text.chars().filter(|c| !c.is_whitespace()).count() < MIN_TEXT_CHARS {
         return Err(PdfError::NoText { pages: pages.len() });
     }
@@ -70,6 +75,68 @@ struct PlainText {
     last_y: f64,
     word_start: bool,
     page_start: bool,
+    /// Byte offset in `text` where each page starts.
+    page_starts: Vec<usize>,
+}
+
+/// Fewest pages for lines repeated on them to count as running lines.
+const MIN_PAGES_FOR_RUNNING_LINES: usize = 3;
+
+/// `text` without the lines that are first or last on at least half of its
+/// pages (digits aside).
+fn without_running_lines(text: &str, page_starts: &[usize]) -> String {
+    let ends = page_starts.iter().skip(1).copied().chain([text.len()]);
+    let pages: Vec<&str> = page_starts
+        .iter()
+        .zip(ends)
+        .map(|(&a, b)| text.get(a..b).unwrap_or_default())
+        .collect();
+    if pages.len() < MIN_PAGES_FOR_RUNNING_LINES {
+        return text.to_owned();
+    }
+    let key = |line: &str| -> String {
+        line.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let edges = |page: &str| -> [Option<String>; 2] {
+        let mut lines = page.lines().filter(|l| !l.trim().is_empty());
+        let first = lines.next().map(key);
+        let last = lines.next_back().map(key);
+        [first, last]
+    };
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for page in &pages {
+        for k in edges(page).into_iter().flatten() {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let running = |k: &String| {
+        counts
+            .get(k)
+            .is_some_and(|&n| n >= MIN_PAGES_FOR_RUNNING_LINES && n * 2 >= pages.len())
+    };
+    let mut out = String::with_capacity(text.len());
+    for page in &pages {
+        let [first, last] = edges(page);
+        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let edge = if i == 0 {
+                first.as_ref()
+            } else if i + 1 == lines.len() {
+                last.as_ref()
+            } else {
+                None
+            };
+            if edge.is_some_and(running) {
+                continue;
+            }
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Whether a character is set solid with its neighbours (CJK and
@@ -88,6 +155,7 @@ impl OutputDev for PlainText {
     ) -> Result<(), OutputError> {
         self.page_height = media_box.ury - media_box.lly;
         self.page_start = true;
+        self.page_starts.push(self.text.len());
         Ok(())
     }
 
@@ -173,6 +241,28 @@ mod tests {
             text.contains("广州市白云区人民政府关于2021年上半年"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn running_headers_and_page_numbers_are_dropped_where_pages_are_known() {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for n in 1..=4 {
+            starts.push(text.len());
+            text.push_str(&format!(
+                "白云区人民政府文件\n第{n}页的正文,新增学位{n}000个。\n结尾一行\n{n}\n"
+            ));
+        }
+        let kept = without_running_lines(&text, &starts);
+        assert!(!kept.contains("白云区人民政府文件"), "{kept}");
+        assert!(
+            !kept.lines().any(|l| l.chars().all(|c| c.is_ascii_digit())),
+            "{kept}"
+        );
+        assert_eq!(kept.matches("结尾一行").count(), 4, "{kept}");
+        assert!(kept.contains("第3页的正文,新增学位3000个。"), "{kept}");
+        // Too few pages to tell: kept as it is.
+        assert_eq!(without_running_lines(&text, &starts[..2]), text);
     }
 
     #[test]
