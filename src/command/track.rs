@@ -5,6 +5,7 @@
 //! rules, links, filters and hands the rows to `render`. With `--unplanned`
 //! (or `--status unplanned`) linking also lists results no plan asked for.
 
+use super::filters::Filters;
 use super::reports::stream;
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
@@ -12,7 +13,7 @@ use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
-use crate::link::explain::{district_matches, explain as explain_link};
+use crate::link::explain::explain as explain_link;
 use crate::link::{link, LinkInput, ReportSummary, Status, TargetRelations};
 use crate::render;
 use crate::render::track::TargetNames;
@@ -29,10 +30,12 @@ struct Corpus {
     reports: Vec<ReportSummary>,
     read: usize,
     skipped: usize,
+    /// `, N statements left out with no year`, or empty.
+    unknown_year_note: String,
 }
 
 pub fn run(args: TrackArgs) -> Result<u8> {
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     check_target_ids(&rules, &args.targets)?;
     let statuses = args
         .statuses
@@ -55,14 +58,16 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         targets: &relations,
         include_unplanned: unplanned,
     });
-    rows.retain(|r| {
-        args.district
-            .as_deref()
-            .is_none_or(|d| district_matches(&r.district, d))
-            && args.year.is_none_or(|y| r.year == y)
-            && (args.targets.is_empty() || args.targets.contains(&r.target))
-            && (statuses.is_empty() || statuses.contains(&r.status))
-    });
+    let filters = Filters {
+        district: args.district.as_deref(),
+        year: args.year,
+        targets: &args.targets,
+        statuses: &statuses,
+    };
+    for warning in filters.warnings(&rows) {
+        render::diagnostic(&format!("warning: {warning}"));
+    }
+    rows.retain(|r| filters.keep(r));
     let mut out = Output::open(args.common.output.as_deref())?;
     let format = out.format_or(args.format, Format::Csv);
     render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
@@ -76,8 +81,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {plans} plans{without_plan}",
-            corpus.read, corpus.skipped,
+            "{} files read, {} skipped, {plans} plans{without_plan}{}",
+            corpus.read, corpus.skipped, corpus.unknown_year_note,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -99,7 +104,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     if args.paths.is_empty() {
         return Err(missing("report paths (--in PATH)"));
     }
-    let rules = RuleSet::load(args.rules.as_deref())?;
+    let rules = super::load_rules(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
     let corpus = read_corpus(&args.paths, &rules, true)?;
     let relations = TargetRelations::of(&rules);
@@ -154,6 +159,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
         reports: Vec::new(),
         read: 0,
         skipped: 0,
+        unknown_year_note: String::new(),
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
     let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
@@ -165,5 +171,6 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
     })?;
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
+    corpus.unknown_year_note = tally.unknown_year_note();
     Ok(corpus)
 }

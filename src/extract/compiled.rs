@@ -2,6 +2,7 @@
 //! term of every target, plus per-target data ready for matching. Built once,
 //! shared by every document (and every thread).
 
+use crate::quantity::BoundWords;
 use crate::rule::Target;
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::Measure;
@@ -83,6 +84,8 @@ pub struct CompiledRules {
     pub area_scopes: Vec<Regex>,
     /// Words cut from the front of a captured scope.
     pub scope_strip: Vec<String>,
+    /// Bound words the quantities are read with.
+    pub bounds: BoundWords,
     /// Bytes around a value within which terms are paired with it: wider
     /// than any rule's `max_gap`, so `explain` still shows near misses.
     pub reach: usize,
@@ -154,6 +157,7 @@ impl CompiledRules {
             automaton,
             area_scopes,
             scope_strip: rules.scope_strip.clone(),
+            bounds: BoundWords::new(&rules.bounds),
             // A character is at most four bytes.
             reach: 4 * EXPLAIN_REACH_CHARS.max(max_gap),
         })
