@@ -253,8 +253,8 @@ pub struct ExplainArgs {
     pub target: Option<String>,
     #[arg(long)]
     pub year: Option<i32>,
-    /// Reports to link (with --link).
-    #[arg(long = "in", value_name = "PATH")]
+    /// Reports to link (with --link); every path up to the next flag is read.
+    #[arg(long = "in", value_name = "PATH", num_args = 1..)]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,

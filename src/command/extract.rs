@@ -32,7 +32,10 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     };
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
-    let mut out = Output::open(args.common.output.as_deref())?;
+    let mut out = Output::open(
+        args.common.output.as_deref(),
+        &super::inputs(&files, &[], args.common.rules.as_deref()),
+    )?;
     let format = out.format_or(args.format, Format::Tsv);
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
@@ -134,6 +137,11 @@ fn against(args: &ExtractArgs, baseline: Option<&std::path::Path>) -> Result<u8>
         &serde_json::Value::Array(new),
     )
     .map_err(|e| Error::Usage(e.to_string()))?;
-    super::diff::write(&found, format, args.common.output.as_deref())?;
+    let inputs = super::inputs(
+        &report_files(&args.paths)?,
+        &[],
+        args.common.rules.as_deref(),
+    );
+    super::diff::write(&found, format, args.common.output.as_deref(), &inputs)?;
     Ok(if skipped > 0 { EXIT_RUNTIME } else { EXIT_OK })
 }

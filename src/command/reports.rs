@@ -98,10 +98,13 @@ pub fn stream<T: Send>(
     let mut tally = Tally::default();
     let progress = Progress::new(files.len(), quiet);
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
+    // Unique within the run, so two reports named alike never share an id.
+    let mut names = crate::doc_name::names(files).into_iter();
     for chunk in files.chunks(batch) {
         let outcomes: Vec<FileOutcome<T>> = chunk
             .par_iter()
-            .map(|path| process(path, extractor, &digest))
+            .zip(names.by_ref().take(chunk.len()).collect::<Vec<_>>())
+            .map(|(path, name)| process(path, name, extractor, &digest))
             .collect();
         for outcome in outcomes {
             match outcome {
@@ -158,11 +161,13 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
 /// skipped file (the panic message is on standard error already).
 fn process<T>(
     path: &Path,
+    name: String,
     extractor: &Extractor,
     digest: &impl Fn(&Document, Extraction) -> T,
 ) -> FileOutcome<T> {
     let work = AssertUnwindSafe(|| {
-        let doc = read(path, extractor)?;
+        let mut doc = read(path, extractor)?;
+        doc.name = name;
         let extraction = extractor.extraction(&doc);
         let unknown_year = extraction.unknown_year;
         Ok::<_, ReadError>(FileOutcome::Read(digest(&doc, extraction), unknown_year))

@@ -69,7 +69,14 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         render::diagnostic(&format!("warning: {warning}"));
     }
     rows.retain(|r| filters.keep(r));
-    let mut out = Output::open(args.common.output.as_deref())?;
+    let mut out = Output::open(
+        args.common.output.as_deref(),
+        &super::inputs(
+            &report_files(&args.paths)?,
+            &[],
+            args.common.rules.as_deref(),
+        ),
+    )?;
     let format = out.format_or(args.format, Format::Csv);
     render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
         .map_err(Error::Output)?;
@@ -118,7 +125,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         include_unplanned: true,
     };
     let rows = explain_link(&input, district, target, year);
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     render::track::write_explanation(&mut out, &rows, &names(&rules), (district, target, year))
         .map_err(Error::Output)?;
     out.finish()?;

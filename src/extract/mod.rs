@@ -148,6 +148,18 @@ impl Extractor {
             ));
         }
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
+        // The overlapping pieces of a cut sentence find some statements twice.
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|s| {
+            seen.insert((
+                s.position.start,
+                s.position.end,
+                s.target.clone(),
+                s.kind,
+                s.value.to_bits(),
+                s.upper.map(f64::to_bits),
+            ))
+        });
         Extraction {
             statements: out,
             self_reports,
@@ -332,7 +344,7 @@ impl Extractor {
         let factor = t.factor(q.unit.canonical);
         Statement {
             doc: doc.name.clone(),
-            path: doc.path.display().to_string(),
+            path: crate::doc_name::path_text(&doc.path),
             district: doc.report.district.clone(),
             kind: r.kind,
             target: t.id.clone(),
@@ -364,8 +376,17 @@ fn quote_range(
 ) -> Range<usize> {
     let start = term.start.min(value.start);
     let end = term.end.max(value.end);
-    let start = sentence::clause_start(text, sentence, start);
-    let end = sentence::clause_end(text, sentence, end);
+    // The clauses, but no further than the quote's context allows.
+    let mut floor = start.saturating_sub(sentence::QUOTE_CONTEXT_BYTES);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut ceiling = (end + sentence::QUOTE_CONTEXT_BYTES).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
+    let start = sentence::clause_start(text, sentence, start).max(floor.min(start));
+    let end = sentence::clause_end(text, sentence, end).min(ceiling.max(end));
     let quote = &text[start..end];
     let lead = quote.len() - quote.trim_start().len();
     let trail = quote.len() - quote.trim_end().len();

@@ -48,7 +48,7 @@ impl Outline {
     /// The outline of a document.
     pub fn of(doc: &Document) -> Outline {
         Outline {
-            path: doc.path.display().to_string(),
+            path: crate::doc_name::path_text(&doc.path),
             name: doc.name.clone(),
             district: doc.report.district.clone(),
             kind: doc.report.kind,

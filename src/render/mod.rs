@@ -15,7 +15,7 @@ mod text;
 pub mod track;
 
 pub use grid::grid;
-pub use text::{escape_markdown, sanitize_terminal};
+pub use text::{csv_field, escape_markdown, sanitize_terminal, tsv_field};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
