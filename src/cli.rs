@@ -23,6 +23,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Link each year's plans to later outcomes and show fulfilment.
     Track(TrackArgs),
+    /// Write the follow-through as one self-contained HTML page.
+    Report(ReportArgs),
     /// Check or list rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -42,6 +44,10 @@ pub struct Common {
     /// No progress bar and no summary line on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Terminal tables with every cell in full, however wide (by default
+    /// they fit the terminal: `COLUMNS`, else its width, else 80).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// `--format`, as typed; commands turn it into a [`Format`].
@@ -52,6 +58,10 @@ pub enum FormatArg {
     Csv,
     Json,
     Markdown,
+    /// The self-contained report page (`track`, `report`).
+    Html,
+    /// A SQLite database (`track`, with `-o FILE`).
+    Sqlite,
 }
 
 impl From<FormatArg> for Format {
@@ -62,6 +72,8 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Sqlite => Format::Sqlite,
         }
     }
 }
@@ -134,8 +146,26 @@ pub struct TrackArgs {
     /// `--status unplanned`.
     #[arg(long)]
     pub unplanned: bool,
+    /// Instead of the rows, what researchers of target-setting measure: per
+    /// target and level the share of targets met, the distribution of
+    /// outcome against target, results just above or below it, and the
+    /// escalation over the parent place's target.
+    #[arg(long)]
+    pub summary: bool,
+    /// Output format (default: from the `-o` file name, else a table on a
+    /// terminal, csv otherwise; `html` is the report page, `sqlite` a
+    /// database, which needs `-o`).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Report files or folders (walked recursively for .txt, .htm, .html).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: Common,
 }

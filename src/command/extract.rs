@@ -2,7 +2,7 @@
 //! each document's turn comes (see `reports::stream`), so output starts at
 //! once and memory stays flat however large the corpus.
 
-use super::reports::stream;
+use super::reports::{stream, FileFacts};
 use super::Output;
 use crate::cli::{ExtractArgs, KindArg};
 use crate::document::Document;
@@ -10,6 +10,15 @@ use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::render::Format;
+
+/// The formats statements are written in.
+const TEXT: [Format; 5] = [
+    Format::Table,
+    Format::Tsv,
+    Format::Csv,
+    Format::Json,
+    Format::Markdown,
+];
 use crate::render::{self, statements::StatementWriter};
 use crate::rule_set::RuleSet;
 use crate::statement::{Kind, Statement};
@@ -29,11 +38,14 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     };
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
-    let mut out = Output::open(args.common.output.as_deref())?;
-    let format = out.format_or(args.format, Format::Tsv);
+    render::set_wide(args.common.wide);
+    let out_path = args.common.output.as_deref();
+    let format = Output::format_for("extract", args.format, out_path, Format::Tsv, &TEXT)?;
+    let mut out = Output::open(out_path)?;
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
-        let statements = |_: &Document, extraction: Extraction| extraction.statements;
+        let statements =
+            |_: &Document, _: &FileFacts, extraction: Extraction| extraction.statements;
         let tally = stream(
             &files,
             &extractor,

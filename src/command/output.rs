@@ -43,15 +43,7 @@ impl Output {
         let target = match path {
             None => Target::Stdout(io::BufWriter::new(io::stdout())),
             Some(dest) => {
-                let dir = dest
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                let name = dest
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "output".into());
-                let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+                let tmp = temporary_sibling(dest);
                 let file = std::fs::File::create(&tmp).map_err(|source| Error::Io {
                     path: tmp.clone(),
                     source,
@@ -78,6 +70,70 @@ impl Output {
         } else {
             piped
         })
+    }
+
+    /// The format of a command's output: the one asked for with `--format`,
+    /// else the one the `-o` file name asks for by its extension, else a
+    /// table on a terminal and `piped` elsewhere. A `--format` that
+    /// contradicts the file name, or a format not in `supported`, is a
+    /// usage error naming `command`.
+    pub fn format_for(
+        command: &str,
+        asked: Option<FormatArg>,
+        path: Option<&Path>,
+        piped: Format,
+        supported: &[Format],
+    ) -> Result<Format> {
+        let named = path.and_then(Format::of_path);
+        let format = match (asked.map(Format::from), named) {
+            (Some(a), Some(n)) if a != n => {
+                return Err(Error::Usage(format!(
+                    "--format {} contradicts the output file name {} (which asks for {}); drop one of them",
+                    a.as_str(),
+                    path.map(|p| p.display().to_string()).unwrap_or_default(),
+                    n.as_str()
+                )))
+            }
+            (Some(a), _) => a,
+            (None, Some(n)) => n,
+            (None, None) if path.is_none() && io::stdout().is_terminal() => Format::Table,
+            (None, None) => piped,
+        };
+        if !supported.contains(&format) {
+            let words: Vec<&str> = supported.iter().map(|f| f.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "`{command}` has no {} output (it writes {})",
+                format.as_str(),
+                words.join(", ")
+            )));
+        }
+        if format == Format::Sqlite && path.is_none() {
+            return Err(Error::Usage(format!(
+                "`{command} --format sqlite` needs an output file (-o FILE.db)"
+            )));
+        }
+        Ok(format)
+    }
+
+    /// Writes a file that is built in place (a database) atomically: `build`
+    /// writes to a temporary sibling of `dest`, which is renamed into place
+    /// only when it succeeds, and removed otherwise.
+    pub fn build_file(
+        dest: &Path,
+        build: impl FnOnce(&Path) -> std::result::Result<(), String>,
+    ) -> Result<()> {
+        let tmp = temporary_sibling(dest);
+        let _ = std::fs::remove_file(&tmp);
+        let mut guard = tempfile_path::TempPath(Some(tmp.clone()));
+        build(&tmp).map_err(|reason| {
+            Error::Output(io::Error::other(format!("{}: {reason}", dest.display())))
+        })?;
+        std::fs::rename(&tmp, dest).map_err(|source| Error::Io {
+            path: dest.to_owned(),
+            source,
+        })?;
+        guard.0 = None;
+        Ok(())
     }
 
     /// Writes everything out; a file is renamed into place only now.
@@ -120,4 +176,18 @@ impl Write for Output {
             Target::File { writer, .. } => writer.flush(),
         }
     }
+}
+
+/// `dir/.name.PID.tmp` beside `dest`: on the same file system, so the
+/// final rename is atomic.
+fn temporary_sibling(dest: &Path) -> PathBuf {
+    let dir = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    dir.join(format!(".{name}.{}.tmp", std::process::id()))
 }

@@ -4,7 +4,9 @@
 //! held at a time and each document is dropped as soon as it is extracted, so
 //! memory does not grow with the corpus. A file that cannot be read (missing,
 //! unreadable, binary, empty, over [`crate::document::MAX_BYTES`], undecodable) is
-//! reported with its path and skipped; the run goes on with the rest.
+//! reported with its path and skipped; the run goes on with the rest. Files
+//! with the same content (by SHA-256) are one document: the first is read,
+//! the others are named on standard error as duplicates and left out.
 
 use crate::document::Document;
 use crate::error::Result;
@@ -13,6 +15,8 @@ use crate::input::report_files;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -28,6 +32,8 @@ pub struct Tally {
     pub read: usize,
     /// Files skipped.
     pub skipped: usize,
+    /// Files left out as copies of one read before.
+    pub duplicates: usize,
     /// Statements handed on (after the caller's filter).
     pub statements: usize,
 }
@@ -39,28 +45,73 @@ enum FileOutcome<T> {
     Skipped(String),
 }
 
+/// What is known of a file's bytes before it is read as a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    /// SHA-256 of the file, in lowercase hex.
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// A file's bytes, loaded and hashed.
+struct Loaded {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    digest: [u8; 32],
+}
+
 /// Reads and extracts `files` (see [`report_files`]). On the worker threads,
-/// `digest` turns each document and its extraction into what the caller
-/// keeps (the document itself is dropped right after); then `each` gets those
-/// in input order and returns how many statements it kept. Skipped files are
-/// reported on standard error. Stops at the first error `each` returns (the
-/// output failed).
+/// `digest` turns each document, the facts of its file and its extraction
+/// into what the caller keeps (the document itself is dropped right after);
+/// then `each` gets those in input order and returns how many statements it
+/// kept. Skipped files and duplicates are reported on standard error. Stops
+/// at the first error `each` returns (the output failed).
 pub fn stream<T: Send>(
     files: &[PathBuf],
     extractor: &Extractor,
     quiet: bool,
-    digest: impl Fn(&Document, Extraction) -> T + Sync,
+    digest: impl Fn(&Document, &FileFacts, Extraction) -> T + Sync,
     mut each: impl FnMut(T) -> Result<usize>,
 ) -> Result<Tally> {
     let mut tally = Tally::default();
     let progress = Progress::new(files.len(), quiet);
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
+    let mut seen: HashMap<[u8; 32], PathBuf> = HashMap::new();
     for chunk in files.chunks(batch) {
-        let outcomes: Vec<FileOutcome<T>> = chunk
-            .par_iter()
-            .map(|path| process(path, extractor, &digest))
+        let loaded: Vec<Result<Loaded, String>> = chunk.par_iter().map(|p| load(p)).collect();
+        // Which files are new is decided in input order, so the first copy
+        // is the one read whatever the number of cores.
+        let mut fresh = Vec::with_capacity(loaded.len());
+        let mut outcomes: Vec<Option<FileOutcome<T>>> = Vec::with_capacity(loaded.len());
+        for file in loaded {
+            match file {
+                Err(reason) => outcomes.push(Some(FileOutcome::Skipped(reason))),
+                Ok(file) => match seen.get(&file.digest) {
+                    Some(first) => {
+                        tally.duplicates += 1;
+                        progress.note(&format!(
+                            "{}: same content as {}, read once",
+                            file.path.display(),
+                            first.display()
+                        ));
+                        outcomes.push(None);
+                    }
+                    None => {
+                        seen.insert(file.digest, file.path.clone());
+                        fresh.push((outcomes.len(), file));
+                        outcomes.push(None);
+                    }
+                },
+            }
+        }
+        let read: Vec<(usize, FileOutcome<T>)> = fresh
+            .into_par_iter()
+            .map(|(i, file)| (i, process(file, extractor, &digest)))
             .collect();
-        for outcome in outcomes {
+        for (i, outcome) in read {
+            outcomes[i] = Some(outcome);
+        }
+        for outcome in outcomes.into_iter().flatten() {
             match outcome {
                 FileOutcome::Read(kept) => {
                     tally.read += 1;
@@ -94,7 +145,9 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     let files = report_files(paths)?;
     let mut statements = Vec::new();
     let mut documents = Vec::new();
-    let digest = |doc: &Document, extraction: Extraction| (doc.name.clone(), extraction.statements);
+    let digest = |doc: &Document, _: &FileFacts, extraction: Extraction| {
+        (doc.name.clone(), extraction.statements)
+    };
     let tally = stream(&files, extractor, quiet, digest, |(doc, found)| {
         documents.push(doc);
         let n = found.len();
@@ -108,18 +161,52 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     })
 }
 
-/// Reads and extracts one file. A panic in either stage is a bug, but one
-/// bad document must not end a run over thousands: it is reported as a
-/// skipped file (the panic message is on standard error already).
+/// Loads and hashes one file; files over [`crate::document::MAX_BYTES`]
+/// are refused before reading.
+fn load(path: &Path) -> Result<Loaded, String> {
+    let fail = |source: std::io::Error| {
+        crate::document::ReadError::Io {
+            path: path.to_owned(),
+            source,
+        }
+        .to_string()
+    };
+    let size = std::fs::metadata(path).map_err(fail)?.len();
+    if size > crate::document::MAX_BYTES {
+        return Err(crate::document::ReadError::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: crate::document::MAX_BYTES,
+        }
+        .to_string());
+    }
+    let bytes = std::fs::read(path).map_err(fail)?;
+    let digest = Sha256::digest(&bytes).into();
+    Ok(Loaded {
+        path: path.to_owned(),
+        bytes,
+        digest,
+    })
+}
+
+/// Reads and extracts one loaded file. A panic in either stage is a bug,
+/// but one bad document must not end a run over thousands: it is reported
+/// as a skipped file (the panic message is on standard error already).
 fn process<T>(
-    path: &Path,
+    file: Loaded,
     extractor: &Extractor,
-    digest: &impl Fn(&Document, Extraction) -> T,
+    digest: &impl Fn(&Document, &FileFacts, Extraction) -> T,
 ) -> FileOutcome<T> {
+    let path = file.path.as_path();
     let work = AssertUnwindSafe(|| {
-        let doc = read(path, extractor)?;
+        let doc = Document::from_bytes(path, &file.bytes, extractor.normaliser())
+            .map_err(|e| e.to_string())?;
+        let facts = FileFacts {
+            sha256: hex(&file.digest),
+            bytes: file.bytes.len() as u64,
+        };
         let extraction = extractor.extraction(&doc);
-        Ok::<_, String>(FileOutcome::Read(digest(&doc, extraction)))
+        Ok::<_, String>(FileOutcome::Read(digest(&doc, &facts, extraction)))
     });
     match catch_unwind(work) {
         Ok(Ok(outcome)) => outcome,
@@ -131,7 +218,7 @@ fn process<T>(
     }
 }
 
-/// Reads one report; files over [`crate::document::MAX_BYTES`] are refused before reading.
-fn read(path: &Path, extractor: &Extractor) -> Result<Document, String> {
-    Document::read(path, extractor.normaliser()).map_err(|e| e.to_string())
+/// Bytes in lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
