@@ -176,6 +176,7 @@ fn indicator(
     let mut gaps: Vec<f64> = judged
         .iter()
         .filter_map(|r| if rate { r.gap_pp } else { r.ratio })
+        .map(round)
         .collect();
     gaps.sort_by(f64::total_cmp);
     // Points above the target: percentage points for rates, percent of the

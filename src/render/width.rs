@@ -2,21 +2,25 @@
 //! the terminal's width, else 80 columns; or, with `--wide`, no limit (every
 //! cell in full).
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::cell::Cell;
 
 /// Columns assumed when the terminal's width cannot be read.
 pub const DEFAULT_COLUMNS: u16 = 80;
 
-static WIDE: AtomicBool = AtomicBool::new(false);
+thread_local! {
+    // Per thread: a command renders on the thread that parsed its flags,
+    // and tests running side by side do not see each other's choice.
+    static WIDE: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Asks for tables with every cell in full (`--wide`).
 pub fn set_wide(wide: bool) {
-    WIDE.store(wide, Ordering::Relaxed);
+    WIDE.with(|w| w.set(wide));
 }
 
 /// Whether tables show every cell in full.
 pub fn wide() -> bool {
-    WIDE.load(Ordering::Relaxed)
+    WIDE.with(Cell::get)
 }
 
 /// The width tables must fit, or `None` with `--wide`.

@@ -7,7 +7,7 @@
 use super::overview::{bar, counts, share};
 use super::{place_label, status_badge, target_label, Text};
 use crate::link::explain::RowExplanation;
-use crate::link::{Candidate, Decision, Fulfilment};
+use crate::link::{Candidate, Decision};
 use crate::record::{place_of, Record};
 use crate::render::track::{fulfilment_cell, outcome_cell, plan_cell};
 use std::io::{self, Write};
@@ -80,14 +80,15 @@ fn row(out: &mut dyn Write, record: &Record, i: usize, e: &RowExplanation) -> io
     writeln!(
         out,
         "<tr class=\"evidence\"><td colspan=\"{COLUMNS}\"><details><summary>证据 <span class=\"en\" lang=\"en\">evidence</span>: {}</summary>",
-        sources_line(r)
+        sources_line(e)
     )?;
     evidence(out, record, e)?;
     writeln!(out, "</details></td></tr></tbody>")
 }
 
-/// `plan doc:line · outcome doc:line`, for the closed row.
-fn sources_line(r: &Fulfilment) -> String {
+/// `plan doc:line · outcome doc:line · N passed over`, for the closed row.
+fn sources_line(e: &RowExplanation) -> String {
+    let r = &e.row;
     let mut parts = Vec::new();
     if let Some(p) = &r.plan {
         parts.push(format!(
@@ -103,8 +104,7 @@ fn sources_line(r: &Fulfilment) -> String {
             o.line
         ));
     }
-    let passed =
-        (r.outcomes.len() + r.drift.len()).saturating_sub(usize::from(r.outcome.is_some()));
+    let passed = passed_over(e).len();
     if passed > 0 {
         parts.push(format!("{passed} 个候选未采用 passed over"));
     }
@@ -181,13 +181,7 @@ fn evidence(out: &mut dyn Write, record: &Record, e: &RowExplanation) -> io::Res
             docs.join(", ")
         )?;
     }
-    let candidates: Vec<&Candidate> = r
-        .outcomes
-        .iter()
-        .chain(&r.drift)
-        .chain(&e.other_years)
-        .filter(|c| c.decision != Decision::Taken)
-        .collect();
+    let candidates = passed_over(e);
     if candidates.is_empty() {
         writeln!(
             out,
@@ -209,7 +203,7 @@ fn evidence(out: &mut dyn Write, record: &Record, e: &RowExplanation) -> io::Res
             writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} ({:.2})</td><td class=\"source\">{}:{}</td><td>{}</td></tr>",
-                Text(c.decision.reason()),
+                reason(c.decision),
                 Text(&outcome_cell(o)),
                 Text(&o.target),
                 o.year,
@@ -242,6 +236,36 @@ fn evidence(out: &mut dyn Write, record: &Record, e: &RowExplanation) -> io::Res
         )?;
     }
     Ok(())
+}
+
+/// Every candidate outcome not taken: of the row's year, near misses, and
+/// of other years.
+fn passed_over(e: &RowExplanation) -> Vec<&Candidate> {
+    let r = &e.row;
+    r.outcomes
+        .iter()
+        .chain(&r.drift)
+        .chain(&e.other_years)
+        .filter(|c| c.decision != Decision::Taken)
+        .collect()
+}
+
+/// Why a candidate was passed over, Chinese then English.
+fn reason(decision: Decision) -> String {
+    let zh = match decision {
+        Decision::Taken => "采用",
+        Decision::Superseded => "可比，但采用了更好的结果",
+        Decision::OtherYear => "其他年份",
+        Decision::OtherScope => "其他范围",
+        Decision::OtherUnit => "单位不可换算",
+        Decision::OtherMeasure => "计量方式不同",
+        Decision::OtherTarget => "相关但不同的指标",
+        Decision::OtherSpan => "推算区间不是目标年份",
+    };
+    format!(
+        "{zh} <span class=\"en\" lang=\"en\">{}</span>",
+        decision.reason()
+    )
 }
 
 /// The quote in its sentence, marked; the bare quote when no excerpt was kept.
