@@ -238,3 +238,73 @@ fn bars(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::Status;
+    use crate::record::{Excerpts, Point};
+    use crate::statement::Bound;
+    use crate::summary::Summary;
+
+    fn series(measure: Measure) -> Series {
+        let point = |year, plan, outcome: Option<f64>, status| Point {
+            year,
+            plan: Some(plan),
+            bound: Some(Bound::AtLeast),
+            outcome,
+            period: None,
+            status,
+        };
+        Series {
+            place: "甲区".into(),
+            target: "gdp_growth".into(),
+            scope: String::new(),
+            unit: "%".into(),
+            measure,
+            points: vec![
+                point(2021, 7.0, Some(7.2), Status::Met),
+                point(2022, 6.5, Some(5.1), Status::Short),
+                point(2023, 6.0, None, Status::Unreported),
+            ],
+        }
+    }
+
+    fn drawn(measure: Measure) -> String {
+        let mut record = Record::new(
+            Vec::new(),
+            Vec::new(),
+            Summary::default(),
+            Excerpts::default(),
+            Default::default(),
+        );
+        record.series.push(series(measure));
+        let mut out = Vec::new();
+        write(&mut out, &record).expect("writes to memory");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn a_rate_is_a_target_line_and_a_result_line() {
+        let svg = drawn(Measure::Rate);
+        assert_eq!(svg.matches("<polyline").count(), 2);
+        assert!(
+            svg.contains("stroke-dasharray"),
+            "the target line is dashed"
+        );
+        // A dot per result, coloured by its status; none for the missing one.
+        assert_eq!(svg.matches("<circle").count(), 2);
+        assert!(svg.contains("fill:var(--short)"));
+        assert_eq!(svg.matches("data-target=\"gdp_growth\"").count(), 1);
+    }
+
+    #[test]
+    fn a_flow_is_a_bar_of_the_plan_beside_a_bar_of_the_outcome() {
+        let svg = drawn(Measure::Flow);
+        assert!(!svg.contains("<polyline"));
+        // Three plan bars, two outcome bars.
+        assert_eq!(svg.matches("fill=\"#bbb\"").count(), 3);
+        assert_eq!(svg.matches("<title>").count(), 5);
+        assert!(svg.contains("6.5 / 5.1"));
+    }
+}
