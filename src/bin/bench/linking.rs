@@ -84,9 +84,12 @@ impl Linkable {
             targets: relations,
             include_unplanned: false,
         };
+        // The copies of a report share its path: one document each.
+        let mut paths = std::collections::HashSet::new();
         let documents: Vec<DocumentInfo> = self
             .reports
             .iter()
+            .filter(|r| paths.insert(r.path.as_str()))
             .map(|r| DocumentInfo {
                 doc: r.doc.clone(),
                 path: r.path.clone(),
