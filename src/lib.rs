@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -2,10 +2,12 @@
 //! and hands the typed result to `render`. Commands never format output
 //! themselves.
 
+mod diff;
 mod docs;
 mod eval;
 mod explain;
 mod extract;
+mod filters;
 mod output;
 mod report;
 mod reports;
@@ -30,6 +32,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),
         Command::Docs(args) => docs::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
@@ -47,4 +50,17 @@ pub fn check_target_ids(rules: &RuleSet, ids: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The rules in effect: the defaults, with `--rules DIR` when given. A folder
+/// that does not exist is a mistake on the command line (64), not a
+/// malformed rule file (78).
+pub fn load_rules(dir: Option<&std::path::Path>) -> Result<RuleSet> {
+    if let Some(dir) = dir.filter(|d| !d.exists()) {
+        return Err(Error::Usage(format!(
+            "no such rules folder: {}",
+            dir.display()
+        )));
+    }
+    Ok(RuleSet::load(dir)?)
 }

@@ -43,7 +43,7 @@ impl Output {
         let target = match path {
             None => Target::Stdout(io::BufWriter::new(io::stdout())),
             Some(dest) => {
-                let tmp = temporary_sibling(dest);
+                let tmp = temporary_sibling(dest)?;
                 let file = std::fs::File::create(&tmp).map_err(|source| Error::Io {
                     path: tmp.clone(),
                     source,
@@ -122,7 +122,7 @@ impl Output {
         dest: &Path,
         build: impl FnOnce(&Path) -> std::result::Result<(), String>,
     ) -> Result<()> {
-        let tmp = temporary_sibling(dest);
+        let tmp = temporary_sibling(dest)?;
         let _ = std::fs::remove_file(&tmp);
         let mut guard = tempfile_path::TempPath(Some(tmp.clone()));
         build(&tmp).map_err(|reason| {
@@ -179,8 +179,8 @@ impl Write for Output {
 }
 
 /// `dir/.name.PID.tmp` beside `dest`: on the same file system, so the
-/// final rename is atomic.
-fn temporary_sibling(dest: &Path) -> PathBuf {
+/// final rename is atomic. A missing folder is named.
+fn temporary_sibling(dest: &Path) -> Result<PathBuf> {
     let dir = dest
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -189,5 +189,11 @@ fn temporary_sibling(dest: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
-    dir.join(format!(".{name}.{}.tmp", std::process::id()))
+    if !dir.is_dir() {
+        return Err(Error::Input {
+            path: dir.to_owned(),
+            message: format!("no such folder to write {} into", dest.display()),
+        });
+    }
+    Ok(dir.join(format!(".{name}.{}.tmp", std::process::id())))
 }

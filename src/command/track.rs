@@ -5,6 +5,7 @@
 //! rules, links, filters and hands the rows to `render`. With `--unplanned`
 //! (or `--status unplanned`) linking also lists results no plan asked for.
 
+use super::filters::Filters;
 use super::reports::{stream, FileFacts};
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
@@ -12,7 +13,7 @@ use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
-use crate::link::explain::{district_matches, explain as explain_link, explain_all};
+use crate::link::explain::{explain as explain_link, explain_all};
 use crate::link::{link, Fulfilment, LinkInput, ReportSummary, Status, TargetRelations};
 use crate::record::{DocumentInfo, Excerpts, Record, TargetName};
 use crate::render;
@@ -37,6 +38,8 @@ struct Corpus {
     read: usize,
     skipped: usize,
     duplicates: usize,
+    /// `, N statements left out with no year`, or empty.
+    unknown_year_note: String,
 }
 
 /// What `track` writes rows in; with `--summary`, the statistics instead.
@@ -58,7 +61,7 @@ const SUMMARY_FORMATS: [Format; 5] = [
 
 pub fn run(args: TrackArgs) -> Result<u8> {
     render::set_wide(args.common.wide);
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     check_target_ids(&rules, &args.targets)?;
     let statuses = args
         .statuses
@@ -89,18 +92,21 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         targets: &relations,
         include_unplanned: unplanned,
     };
-    let wanted = |r: &Fulfilment| {
-        args.district
-            .as_deref()
-            .is_none_or(|d| district_matches(&r.district, d))
-            && args.year.is_none_or(|y| r.year == y)
-            && (args.targets.is_empty() || args.targets.contains(&r.target))
-            && (statuses.is_empty() || statuses.contains(&r.status))
+    let filters = Filters {
+        district: args.district.as_deref(),
+        year: args.year,
+        targets: &args.targets,
+        statuses: &statuses,
     };
+    let wanted = |r: &Fulfilment| filters.keep(r);
     let places = PlaceTree::default();
     let (plans, total);
     if page {
         let mut explained = explain_all(&input);
+        let all: Vec<Fulfilment> = explained.iter().map(|e| e.row.clone()).collect();
+        for warning in filters.warnings(&all) {
+            render::diagnostic(&format!("warning: {warning}"));
+        }
         explained.retain(|e| wanted(&e.row));
         plans = explained.iter().filter(|e| e.row.plan.is_some()).count();
         total = explained.len();
@@ -118,6 +124,9 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         out.finish()?;
     } else {
         let mut rows = link(&input);
+        for warning in filters.warnings(&rows) {
+            render::diagnostic(&format!("warning: {warning}"));
+        }
         rows.retain(|r| wanted(r));
         plans = rows.iter().filter(|r| r.plan.is_some()).count();
         total = rows.len();
@@ -156,8 +165,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped{duplicates}, {plans} plans{without_plan}",
-            corpus.read, corpus.skipped,
+            "{} files read, {} skipped{duplicates}, {plans} plans{without_plan}{}",
+            corpus.read, corpus.skipped, corpus.unknown_year_note,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -179,7 +188,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     if args.paths.is_empty() {
         return Err(missing("report paths (--in PATH)"));
     }
-    let rules = RuleSet::load(args.rules.as_deref())?;
+    let rules = super::load_rules(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
     let corpus = read_corpus(&args.paths, &rules, true, false)?;
     let relations = TargetRelations::of(&rules);
@@ -239,6 +248,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) 
         read: 0,
         skipped: 0,
         duplicates: 0,
+        unknown_year_note: String::new(),
     };
     let digest = |doc: &Document, facts: &FileFacts, extraction: Extraction| {
         let report = ReportSummary::of(doc);
@@ -278,6 +288,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) 
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
     corpus.duplicates = tally.duplicates;
+    corpus.unknown_year_note = tally.unknown_year_note();
     Ok(corpus)
 }
 

@@ -2,6 +2,7 @@
 //! JSON or Markdown. The only stage that knows about output formats.
 
 pub mod diagnostic;
+pub mod diff;
 pub mod docs;
 pub mod eval;
 pub mod explain;
@@ -9,6 +10,7 @@ mod grid;
 pub mod progress;
 pub mod report;
 pub mod rule_list;
+pub mod skeleton;
 pub mod sqlite;
 pub mod statements;
 pub mod summary;

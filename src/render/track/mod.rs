@@ -14,6 +14,7 @@ use std::io::{self, Write};
 
 mod csv;
 mod explanation;
+mod legend;
 #[cfg(test)]
 mod tests;
 
@@ -203,6 +204,13 @@ fn write_grouped(
     for line in district_summaries(rows, unplanned) {
         writeln!(out, "{}", clean(&line))?;
     }
+    let legend = legend::lines(rows);
+    if !legend.is_empty() {
+        writeln!(out)?;
+        for line in legend {
+            writeln!(out, "{}", clean(&line))?;
+        }
+    }
     Ok(())
 }
 
@@ -214,9 +222,10 @@ fn sanitize_terminal_keep_lines(s: &str) -> String {
         .join("\n")
 }
 
-/// One line per district: targets, met or exceeded, short, in progress,
+/// One line per district: plans (one per row with a plan, so a target
+/// planned in two years counts twice), met or exceeded, short, in progress,
 /// unreported, pending; with `unplanned`, also the results no plan asked for
-/// (which are not targets, so not in the count of targets).
+/// (which are not plans, so not in the count of plans).
 pub fn district_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
     let mut order: Vec<&str> = Vec::new();
     let mut counts: HashMap<&str, [usize; 8]> = HashMap::new();
@@ -236,7 +245,7 @@ pub fn district_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
             let total = exceeded + met + short + on + behind + unreported + pending;
             let name = if d.is_empty() { "(district unknown)" } else { d };
             let mut line = format!(
-                "{name}: targets {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
+                "{name}: plans {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
                 exceeded + met
             );
             if unplanned {
