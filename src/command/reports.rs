@@ -4,11 +4,12 @@
 //! held at a time and each document is dropped as soon as it is extracted, so
 //! memory does not grow with the corpus. A file that cannot be read (missing,
 //! unreadable, binary, empty, over [`crate::document::MAX_BYTES`], undecodable) is
-//! reported with its path and skipped; the run goes on with the rest. Files
-//! with the same content (by SHA-256) are one document: the first is read,
-//! the others are named on standard error as duplicates and left out.
+//! reported with its path and skipped; the run goes on with the rest, and
+//! the closing line counts the skipped files by kind (`2 .doc, 1 scanned PDF`).
+//! Files with the same content (by SHA-256) are one document: the first is
+//! read, the others are named on standard error as duplicates and left out.
 
-use crate::document::Document;
+use crate::document::{Document, ReadError};
 use crate::error::Result;
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
@@ -16,7 +17,8 @@ use crate::render::progress::Progress;
 use crate::statement::Statement;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -26,12 +28,14 @@ use std::path::{Path, PathBuf};
 const FILES_PER_THREAD: usize = 8;
 
 /// Counts of a run, for the closing line and the exit code.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Files read and extracted.
     pub read: usize,
     /// Files skipped.
     pub skipped: usize,
+    /// The skipped files by kind.
+    pub skips: Skips,
     /// Files left out as copies of one read before.
     pub duplicates: usize,
     /// Statements handed on (after the caller's filter).
@@ -51,12 +55,36 @@ impl Tally {
     }
 }
 
+/// Skipped files counted by kind (`.doc`, `scanned PDF`, `binary`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skips(BTreeMap<&'static str, usize>);
+
+impl Skips {
+    pub fn add(&mut self, kind: &'static str) {
+        *self.0.entry(kind).or_default() += 1;
+    }
+}
+
+/// ` (2 .doc, 1 scanned PDF)`, the most frequent first; nothing when none
+/// was skipped. Meant to follow `M skipped`.
+impl fmt::Display for Skips {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let mut kinds: Vec<(&str, usize)> = self.0.iter().map(|(k, n)| (*k, *n)).collect();
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        write!(f, " ({})", parts.join(", "))
+    }
+}
+
 /// What became of one file: what `digest` made of it, or why it was skipped
-/// (starting with its path).
+/// (starting with its path) and what kind of skip it was.
 enum FileOutcome<T> {
     /// What `digest` made of it, and how many statements had no year.
     Read(T, usize),
-    Skipped(String),
+    Skipped(String, &'static str),
 }
 
 /// What is known of a file's bytes before it is read as a report.
@@ -92,14 +120,14 @@ pub fn stream<T: Send>(
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
     let mut seen: HashMap<[u8; 32], PathBuf> = HashMap::new();
     for chunk in files.chunks(batch) {
-        let loaded: Vec<Result<Loaded, String>> = chunk.par_iter().map(|p| load(p)).collect();
+        let loaded: Vec<Result<Loaded, ReadError>> = chunk.par_iter().map(|p| load(p)).collect();
         // Which files are new is decided in input order, so the first copy
         // is the one read whatever the number of cores.
         let mut fresh = Vec::with_capacity(loaded.len());
         let mut outcomes: Vec<Option<FileOutcome<T>>> = Vec::with_capacity(loaded.len());
         for file in loaded {
             match file {
-                Err(reason) => outcomes.push(Some(FileOutcome::Skipped(reason))),
+                Err(e) => outcomes.push(Some(FileOutcome::Skipped(e.to_string(), e.kind()))),
                 Ok(file) => match seen.get(&file.digest) {
                     Some(first) => {
                         tally.duplicates += 1;
@@ -132,8 +160,9 @@ pub fn stream<T: Send>(
                     tally.unknown_year += unknown_year;
                     tally.statements += each(kept)?;
                 }
-                FileOutcome::Skipped(reason) => {
+                FileOutcome::Skipped(reason, kind) => {
                     tally.skipped += 1;
+                    tally.skips.add(kind);
                     progress.note(&format!("skipped {reason}"));
                 }
             }
@@ -178,24 +207,20 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
 
 /// Loads and hashes one file; files over [`crate::document::MAX_BYTES`]
 /// are refused before reading.
-fn load(path: &Path) -> Result<Loaded, String> {
-    let fail = |source: std::io::Error| {
-        crate::document::ReadError::Io {
-            path: path.to_owned(),
-            source,
-        }
-        .to_string()
+fn load(path: &Path) -> Result<Loaded, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
     };
-    let size = std::fs::metadata(path).map_err(fail)?.len();
+    let size = std::fs::metadata(path).map_err(io)?.len();
     if size > crate::document::MAX_BYTES {
-        return Err(crate::document::ReadError::TooLarge {
+        return Err(ReadError::TooLarge {
             path: path.to_owned(),
             size,
             limit: crate::document::MAX_BYTES,
-        }
-        .to_string());
+        });
     }
-    let bytes = std::fs::read(path).map_err(fail)?;
+    let bytes = std::fs::read(path).map_err(io)?;
     let digest = Sha256::digest(&bytes).into();
     Ok(Loaded {
         path: path.to_owned(),
@@ -214,26 +239,28 @@ fn process<T>(
 ) -> FileOutcome<T> {
     let path = file.path.as_path();
     let work = AssertUnwindSafe(|| {
-        let doc = Document::from_bytes(path, &file.bytes, extractor.normaliser())
-            .map_err(|e| e.to_string())?;
+        let doc = Document::from_bytes(path, &file.bytes, extractor.normaliser())?;
         let facts = FileFacts {
             sha256: hex(&file.digest),
             bytes: file.bytes.len() as u64,
         };
         let extraction = extractor.extraction(&doc);
         let unknown_year = extraction.unknown_year;
-        Ok::<_, String>(FileOutcome::Read(
+        Ok::<_, ReadError>(FileOutcome::Read(
             digest(&doc, &facts, extraction),
             unknown_year,
         ))
     });
     match catch_unwind(work) {
         Ok(Ok(outcome)) => outcome,
-        Ok(Err(reason)) => FileOutcome::Skipped(reason),
-        Err(_) => FileOutcome::Skipped(format!(
-            "{}: internal error while reading (please report it with this file)",
-            path.display()
-        )),
+        Ok(Err(reason)) => FileOutcome::Skipped(reason.to_string(), reason.kind()),
+        Err(_) => FileOutcome::Skipped(
+            format!(
+                "{}: internal error while reading (please report it with this file)",
+                path.display()
+            ),
+            "internal error",
+        ),
     }
 }
 

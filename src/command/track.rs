@@ -6,7 +6,7 @@
 //! (or `--status unplanned`) linking also lists results no plan asked for.
 
 use super::filters::Filters;
-use super::reports::{stream, FileFacts};
+use super::reports::{stream, FileFacts, Skips};
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
 use crate::document::Document;
@@ -40,6 +40,7 @@ struct Corpus {
     duplicates: usize,
     /// `, N statements left out with no year`, or empty.
     unknown_year_note: String,
+    skips: Skips,
 }
 
 /// What `track` writes rows in; with `--summary`, the statistics instead.
@@ -165,8 +166,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped{duplicates}, {plans} plans{without_plan}{}",
-            corpus.read, corpus.skipped, corpus.unknown_year_note,
+            "{} files read, {} skipped{}{duplicates}, {plans} plans{without_plan}{}",
+            corpus.read, corpus.skipped, corpus.skips, corpus.unknown_year_note,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -249,6 +250,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) 
         skipped: 0,
         duplicates: 0,
         unknown_year_note: String::new(),
+        skips: Skips::default(),
     };
     let digest = |doc: &Document, facts: &FileFacts, extraction: Extraction| {
         let report = ReportSummary::of(doc);
@@ -289,6 +291,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) 
     corpus.skipped = tally.skipped;
     corpus.duplicates = tally.duplicates;
     corpus.unknown_year_note = tally.unknown_year_note();
+    corpus.skips = tally.skips;
     Ok(corpus)
 }
 
