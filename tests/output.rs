@@ -183,6 +183,26 @@ mod page {
     }
 
     #[test]
+    fn ids_are_unique_when_documents_share_a_stem() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let html = page(
+            &[
+                "fixtures/formats/baiyun-2021-h1.pdf",
+                "fixtures/formats/baiyun-2021-h1.docx",
+            ],
+            dir.path(),
+        );
+        let doc = Html::parse_document(&html);
+        let ids: Vec<&str> = select(&doc, "[id]")
+            .iter()
+            .filter_map(|e| e.value().attr("id"))
+            .collect();
+        let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{ids:?}");
+        assert_eq!(select(&doc, "#documents tbody tr").len(), 2);
+    }
+
+    #[test]
     fn document_text_and_file_names_are_escaped() {
         let dir = tempfile::tempdir().expect("tempdir");
         let hostile = dir.path().join("in");

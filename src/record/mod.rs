@@ -120,6 +120,8 @@ pub struct Record {
     pub summary: Summary,
     pub excerpts: Excerpts,
     pub names: HashMap<String, TargetName>,
+    /// Index in `documents` of each document's path.
+    document_index: HashMap<String, usize>,
 }
 
 /// The place a row is about, as the page groups it (empty when unknown).
@@ -171,7 +173,13 @@ impl Record {
             }
         }
         let series = Series::of(rows.iter().map(|e| &e.row));
+        let document_index = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.path.clone(), i))
+            .collect();
         Record {
+            document_index,
             documents,
             rows,
             groups,
@@ -181,6 +189,13 @@ impl Record {
             excerpts,
             names,
         }
+    }
+}
+
+impl Record {
+    /// Index in [`Record::documents`] of the document at `path`.
+    pub fn document(&self, path: &str) -> Option<usize> {
+        self.document_index.get(path).copied()
     }
 }
 

@@ -157,7 +157,7 @@ fn documents(out: &mut dyn Write, record: &Record) -> io::Result<()> {
         "<section id=\"documents\"><h2>文件 <span class=\"en\" lang=\"en\">Documents read</span></h2>"
     )?;
     writeln!(out, "<table><thead><tr><th>文件 <span class=\"en\">document</span></th><th>地区 <span class=\"en\">place</span></th><th>类型 <span class=\"en\">kind</span></th><th>日期 <span class=\"en\">date</span></th><th>回顾 <span class=\"en\">reviews</span></th><th>SHA-256</th></tr></thead><tbody>")?;
-    for d in &record.documents {
+    for (i, d) in record.documents.iter().enumerate() {
         let reviewed: Vec<String> = d
             .reviewed
             .iter()
@@ -165,8 +165,7 @@ fn documents(out: &mut dyn Write, record: &Record) -> io::Result<()> {
             .collect();
         writeln!(
             out,
-            "<tr id=\"doc-{}\"><td><span class=\"source\">{}</span><br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"source\" title=\"{}\">{}…</td></tr>",
-            Text(&d.doc),
+            "<tr id=\"doc-{i}\"><td><span class=\"source\">{}</span><br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"source\" title=\"{}\">{}…</td></tr>",
             Text(&d.doc),
             Text(&d.path),
             place_label(&d.place),

@@ -165,12 +165,17 @@ fn evidence(out: &mut dyn Write, record: &Record, e: &RowExplanation) -> io::Res
         let docs: Vec<String> = r
             .searched
             .iter()
-            .map(|s| {
-                format!(
-                    "<a class=\"source\" href=\"#doc-{0}\">{0}</a> ({1})",
+            .map(|s| match record.document(&s.path) {
+                Some(i) => format!(
+                    "<a class=\"source\" href=\"#doc-{i}\">{}</a> ({})",
                     Text(&s.doc),
                     s.period
-                )
+                ),
+                None => format!(
+                    "<span class=\"source\">{}</span> ({})",
+                    Text(&s.doc),
+                    s.period
+                ),
             })
             .collect();
         writeln!(
