@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 pub const REPORT_EXTENSIONS: &[&str] = &["txt", "htm", "html", "pdf", "docx", "doc", "wps"];
 
 /// Every report file under `paths`, folders walked recursively, in a stable order.
-/// A file named directly is taken whatever its extension.
+/// A file named directly is taken whatever its extension. A path that does
+/// not exist is an error; a folder that cannot be read is listed as an
+/// entry of its own, which reading then names and skips.
 pub fn report_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
@@ -22,6 +24,7 @@ pub fn report_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let mut found = Vec::new();
             walk(path, &mut found)?;
             found.sort();
+            found.dedup();
             out.extend(found);
         } else {
             out.push(path.clone());
@@ -30,21 +33,24 @@ pub fn report_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Walks `dir`. A folder that cannot be listed (no permission, a path past
+/// PATH_MAX, an entry that cannot be examined) goes into the list itself:
+/// reading it fails, so it is named and skipped and the run goes on.
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        out.push(dir.to_owned());
+        return Ok(());
+    };
     for entry in entries {
-        let entry = entry.map_err(|source| Error::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
+        let Ok(entry) = entry else {
+            out.push(dir.to_owned());
+            continue;
+        };
         let path = entry.path();
-        let file_type = entry.file_type().map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let Ok(file_type) = entry.file_type() else {
+            out.push(path);
+            continue;
+        };
         if file_type.is_dir() {
             walk(&path, out)?;
         } else if path
@@ -52,6 +58,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             .and_then(|x| x.to_str())
             .is_some_and(|x| REPORT_EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
         {
+            // Links, devices, FIFOs and sockets too: reading refuses all but
+            // a regular file (after following a link) and names the rest.
             out.push(path);
         }
     }

@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod command;
 pub mod diff;
+pub mod doc_name;
 pub mod document;
 pub mod error;
 pub mod eval;

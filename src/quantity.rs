@@ -199,9 +199,9 @@ fn number_and_unit(words: &BoundWords, text: &str, start: usize) -> Result<Core,
         return Err(start + 1);
     }
     let number_start = start + usize::from(negative);
-    let glued_to_code = before.is_some_and(|c| c.is_ascii_alphanumeric())
-        || (before == Some('.')
-            && char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit()));
+    // After a `.` the digits are a fraction (`1.5`) or a malformed number
+    // (`.5个`), never a number of their own.
+    let glued_to_code = before.is_some_and(|c| c.is_ascii_alphanumeric()) || before == Some('.');
     let lower = numeral::read(text, number_start)?;
     if glued_to_code || char_at(text, lower.end).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return Err(skip_code(text, lower.end));
@@ -209,7 +209,12 @@ fn number_and_unit(words: &BoundWords, text: &str, start: usize) -> Result<Core,
     if before.is_some_and(|c| ORDINAL_MARKERS.contains(&c)) {
         return Err(lower.end);
     }
-    let (value, upper, number_end) = match range_upper(text, &lower).filter(|_| !negative) {
+    let range = if negative {
+        None
+    } else {
+        range_upper(text, &lower)?
+    };
+    let (value, upper, number_end) = match range {
         Some((low, up)) => (low, Some(up.value), up.end),
         None => (lower.value, None, lower.end),
     };
@@ -283,20 +288,32 @@ fn percent_in_words(text: &str, start: usize) -> Result<Core, usize> {
 
 /// The upper end of a range after `lower` (`2.5—3万`): the lower value
 /// (scaled by the upper end's multiplier when it has none of its own) and
-/// the upper numeral. `None` when there is no range or it runs backwards.
-fn range_upper(text: &str, lower: &Numeral) -> Option<(f64, Numeral)> {
-    let rest = text.get(lower.end..)?;
-    let separator = RANGE_SEPARATORS.iter().find(|s| rest.starts_with(*s))?;
-    let upper = numeral::read(text, lower.end + separator.len()).ok()?;
+/// the upper numeral. `Ok(None)` when there is no range; `Err(end)` when it
+/// runs backwards (`3万—5个`), which is no quantity at all, not even its
+/// upper end alone.
+fn range_upper(text: &str, lower: &Numeral) -> Result<Option<(f64, Numeral)>, usize> {
+    let Some(rest) = text.get(lower.end..) else {
+        return Ok(None);
+    };
+    let Some(separator) = RANGE_SEPARATORS.iter().find(|s| rest.starts_with(*s)) else {
+        return Ok(None);
+    };
+    let Ok(upper) = numeral::read(text, lower.end + separator.len()) else {
+        return Ok(None);
+    };
     if char_at(text, upper.end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-        return None;
+        return Ok(None);
     }
     let low = if lower.multiplied {
         lower.value
     } else {
         lower.value * upper.scale
     };
-    (upper.value >= low).then_some((low, upper))
+    if upper.value >= low {
+        Ok(Some((low, upper)))
+    } else {
+        Err(upper.end)
+    }
 }
 
 /// After a quantity's unit word ending at `at`: a range separator, a

@@ -214,10 +214,41 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<RuleSource>, RuleError> {
         }]);
     }
     let entries = std::fs::read_dir(dir).map_err(|e| cannot(dir, "rule folder", e))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .collect();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| cannot(dir, "rule folder", e))?.path();
+        let is_toml = |p: &Path| p.extension().is_some_and(|x| x == "toml");
+        let refuse = |message: String| RuleError {
+            path: path.clone(),
+            line: 1,
+            column: 1,
+            message,
+        };
+        // Links are followed; what they lead to must be a plain file too.
+        let meta = std::fs::metadata(&path);
+        match meta {
+            Ok(meta) if is_toml(&path) && meta.is_file() => files.push(path),
+            Ok(meta) if meta.is_dir() => {
+                let nested = std::fs::read_dir(&path)
+                    .map(|d| d.filter_map(|e| e.ok()).any(|e| is_toml(&e.path())))
+                    .unwrap_or(false);
+                if nested {
+                    return Err(refuse(format!(
+                        "rule files in a subfolder are not read; move them into {} \
+                         or name the subfolder itself",
+                        dir.display()
+                    )));
+                }
+            }
+            Ok(_) if is_toml(&path) => {
+                return Err(refuse(
+                    "not a regular file (a device, pipe or socket); a rule file must be one".into(),
+                ))
+            }
+            Err(e) if is_toml(&path) => return Err(cannot(&path, "rule file", e)),
+            _ => {}
+        }
+    }
     files.sort();
     files
         .into_iter()

@@ -1,7 +1,7 @@
 //! Whole-run behaviour of `luoshi extract` on bad input: bad files among good
 //! ones are named and skipped while the rest are read, output keeps input
 //! order across parallel batches, `-o` never leaves a half-written file, and
-//! document text is escaped for every output format.
+//! document text is escaped for every output format (see `src/render/text.rs`).
 
 #[path = "robustness/escaping.rs"]
 mod escaping;

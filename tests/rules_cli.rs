@@ -428,9 +428,24 @@ fn a_clean_rule_folder_passes() {
 
 #[test]
 fn a_folder_without_rule_files_is_a_usage_error() {
-    let (_, stderr, code) = luoshi(&["rules", "check", "tests/rules"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (_, stderr, code) = luoshi(&["rules", "check", dir.path().to_str().unwrap()]);
     assert_eq!(code, 64);
-    assert_eq!(stderr, "luoshi: no rule files (*.toml) in tests/rules\n");
+    assert_eq!(
+        stderr,
+        format!(
+            "luoshi: no rule files (*.toml) in {}\n",
+            dir.path().display()
+        )
+    );
+}
+
+#[test]
+fn rule_files_in_subfolders_are_named_not_ignored() {
+    let (_, stderr, code) = luoshi(&["rules", "check", "tests/rules"]);
+    assert_eq!(code, 78);
+    assert!(stderr.contains("tests/rules/broken"), "{stderr}");
+    assert!(stderr.contains("subfolder"), "{stderr}");
 }
 
 #[test]

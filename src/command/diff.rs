@@ -25,18 +25,24 @@ pub fn run(args: DiffArgs) -> Result<u8> {
             message: err.to_string(),
         },
     })?;
-    write(&found, args.format, args.output.as_deref())?;
+    let inputs = [args.old.clone(), args.new.clone()];
+    write(&found, args.format, args.output.as_deref(), &inputs)?;
     Ok(EXIT_OK)
 }
 
-/// Writes a diff to standard output or `-o FILE`.
-pub fn write(found: &Diff, format: Option<DiffFormatArg>, to: Option<&Path>) -> Result<()> {
+/// Writes a diff to standard output or `-o FILE` (never over one of `inputs`).
+pub fn write(
+    found: &Diff,
+    format: Option<DiffFormatArg>,
+    to: Option<&Path>,
+    inputs: &[std::path::PathBuf],
+) -> Result<()> {
     let format = match format {
         None | Some(DiffFormatArg::Text) => DiffFormat::Text,
         Some(DiffFormatArg::Json) => DiffFormat::Json,
         Some(DiffFormatArg::Markdown) => DiffFormat::Markdown,
     };
-    let mut out = Output::open(to)?;
+    let mut out = Output::open(to, inputs)?;
     render::diff::write(&mut out, found, format).map_err(Error::Output)?;
     out.finish()
 }

@@ -25,7 +25,18 @@ pub fn run(args: DocsArgs) -> Result<u8> {
     let normaliser = Normaliser::new(&rules.variants)
         .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?
         .with_cues(Cues::shared(&rules.cues)?);
-    let mut out = Output::open(args.common.output.as_deref())?;
+    let mut out = Output::open(
+        args.common.output.as_deref(),
+        &super::inputs(
+            &args
+                .paths
+                .iter()
+                .flat_map(|p| report_files(std::slice::from_ref(p)).unwrap_or_default())
+                .collect::<Vec<_>>(),
+            &[],
+            args.common.rules.as_deref(),
+        ),
+    )?;
     let mut outlines = Vec::new();
     let mut read = 0usize;
     let mut skipped = 0usize;

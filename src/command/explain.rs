@@ -52,7 +52,7 @@ pub fn run(args: ExplainArgs) -> Result<u8> {
         }
     };
     let sentences = extractor.explain(&doc, range);
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     render::explain::write(&mut out, &doc, &sentences).map_err(Error::Output)?;
     out.finish()?;
     Ok(EXIT_OK)

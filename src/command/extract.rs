@@ -44,7 +44,10 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     render::set_wide(args.common.wide);
     let out_path = args.common.output.as_deref();
     let format = Output::format_for("extract", args.format, out_path, Format::Tsv, &TEXT)?;
-    let mut out = Output::open(out_path)?;
+    let mut out = Output::open(
+        out_path,
+        &super::inputs(&files, &[], args.common.rules.as_deref()),
+    )?;
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
         let statements =
@@ -146,6 +149,11 @@ fn against(args: &ExtractArgs, baseline: Option<&std::path::Path>) -> Result<u8>
         &serde_json::Value::Array(new),
     )
     .map_err(|e| Error::Usage(e.to_string()))?;
-    super::diff::write(&found, format, args.common.output.as_deref())?;
+    let inputs = super::inputs(
+        &report_files(&args.paths)?,
+        &[],
+        args.common.rules.as_deref(),
+    );
+    super::diff::write(&found, format, args.common.output.as_deref(), &inputs)?;
     Ok(if skipped > 0 { EXIT_RUNTIME } else { EXIT_OK })
 }

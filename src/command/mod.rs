@@ -8,6 +8,7 @@ mod eval;
 mod explain;
 mod extract;
 mod filters;
+mod interrupt;
 mod output;
 mod report;
 mod reports;
@@ -20,6 +21,22 @@ use crate::rule_set::RuleSet;
 use crate::suggestion::did_you_mean;
 
 pub use output::Output;
+
+use std::path::{Path, PathBuf};
+
+/// Every file a run reads, which `-o` must not overwrite: the report files,
+/// `extra` files named on the command line, and the rule files of `--rules`.
+pub fn inputs(reports: &[PathBuf], extra: &[&Path], rules: Option<&Path>) -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = reports.to_vec();
+    all.extend(extra.iter().map(|p| p.to_path_buf()));
+    if let Some(dir) = rules {
+        all.push(dir.to_owned());
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            all.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    all
+}
 
 /// Runs one command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<u8> {

@@ -1,12 +1,23 @@
-//! Output: where a command's result goes. Standard output, or a file written
-//! to a temporary sibling and renamed into place, so an interrupted run never
-//! leaves a half-written result.
+//! Output: where a command's result goes. Standard output; or a file the
+//! user named, written whole to a temporary sibling (created exclusively,
+//! under a random name, with the file's mode) and renamed into place, so an
+//! interrupted run never leaves a half-written result; or, for a device or a
+//! pipe the user named, written straight through. A path that is one of the
+//! run's inputs is refused. See `docs/security.md`.
 
+use super::interrupt;
 use crate::cli::FormatArg;
 use crate::error::{Error, Result};
 use crate::render::Format;
+use std::fs::{File, Metadata, OpenOptions};
 use std::io::{self, IsTerminal, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+
+/// Symbolic links followed at most when resolving `-o` (as the kernel does).
+const MAX_LINKS: usize = 40;
+/// Random names tried for the temporary file before giving up.
+const TEMP_TRIES: usize = 16;
 
 /// The destination of a command's output.
 pub struct Output {
@@ -15,43 +26,49 @@ pub struct Output {
 
 enum Target {
     Stdout(io::BufWriter<io::Stdout>),
+    /// A device or a pipe: there is nothing to replace atomically.
+    Through(io::BufWriter<File>),
     File {
-        tmp: tempfile_path::TempPath,
-        writer: io::BufWriter<std::fs::File>,
+        tmp: interrupt::Pending,
+        writer: io::BufWriter<File>,
         dest: PathBuf,
     },
 }
 
-mod tempfile_path {
-    use std::path::PathBuf;
-
-    /// A temporary file removed on drop unless persisted.
-    pub struct TempPath(pub Option<PathBuf>);
-
-    impl Drop for TempPath {
-        fn drop(&mut self) {
-            if let Some(p) = self.0.take() {
-                let _ = std::fs::remove_file(p);
-            }
-        }
-    }
+/// What is at the path `-o` named, links followed.
+enum Found {
+    /// Nothing: a new file.
+    New,
+    Regular(Metadata),
+    /// A character or block device, a FIFO or a socket.
+    Special,
 }
 
 impl Output {
-    /// Standard output, or `path` when given.
-    pub fn open(path: Option<&Path>) -> Result<Output> {
+    /// Standard output, or `path` when given. `inputs` are the files the run
+    /// reads: writing over one of them is refused (a usage error).
+    pub fn open(path: Option<&Path>, inputs: &[PathBuf]) -> Result<Output> {
         let target = match path {
             None => Target::Stdout(io::BufWriter::new(io::stdout())),
-            Some(dest) => {
-                let tmp = temporary_sibling(dest)?;
-                let file = std::fs::File::create(&tmp).map_err(|source| Error::Io {
-                    path: tmp.clone(),
+            Some(named) => {
+                let io_error = |source| Error::Io {
+                    path: named.to_owned(),
                     source,
-                })?;
-                Target::File {
-                    tmp: tempfile_path::TempPath(Some(tmp)),
-                    writer: io::BufWriter::new(file),
-                    dest: dest.to_owned(),
+                };
+                let (dest, found) = resolve(named).map_err(io_error)?;
+                if !matches!(found, Found::New) {
+                    refuse_inputs(named, &dest, inputs)?;
+                }
+                match found {
+                    Found::Special => {
+                        let file = OpenOptions::new()
+                            .write(true)
+                            .open(&dest)
+                            .map_err(io_error)?;
+                        Target::Through(io::BufWriter::new(file))
+                    }
+                    Found::New => temporary(&dest, None)?,
+                    Found::Regular(meta) => temporary(&dest, Some(&meta))?,
                 }
             }
         };
@@ -115,25 +132,28 @@ impl Output {
         Ok(format)
     }
 
-    /// Writes a file that is built in place (a database) atomically: `build`
-    /// writes to a temporary sibling of `dest`, which is renamed into place
-    /// only when it succeeds, and removed otherwise.
+    /// Writes a file that is built in place (a database) as `open` writes
+    /// any other: `build` fills the temporary sibling of `dest`, which is
+    /// renamed into place only when it succeeds, and removed otherwise.
     pub fn build_file(
         dest: &Path,
+        inputs: &[PathBuf],
         build: impl FnOnce(&Path) -> std::result::Result<(), String>,
     ) -> Result<()> {
-        let tmp = temporary_sibling(dest)?;
-        let _ = std::fs::remove_file(&tmp);
-        let mut guard = tempfile_path::TempPath(Some(tmp.clone()));
-        build(&tmp).map_err(|reason| {
+        let out = Output::open(Some(dest), inputs)?;
+        let Target::File { tmp, writer, dest } = out.target else {
+            return Err(Error::Usage(format!(
+                "{}: a database is written to a regular file, not a device or pipe",
+                dest.display()
+            )));
+        };
+        drop(writer);
+        let path = tmp.path().map(Path::to_owned).unwrap_or_default();
+        build(&path).map_err(|reason| {
             Error::Output(io::Error::other(format!("{}: {reason}", dest.display())))
         })?;
-        std::fs::rename(&tmp, dest).map_err(|source| Error::Io {
-            path: dest.to_owned(),
-            source,
-        })?;
-        guard.0 = None;
-        Ok(())
+        tmp.rename_to(&dest)
+            .map_err(|source| Error::Io { path: dest, source })
     }
 
     /// Writes everything out; a file is renamed into place only now.
@@ -143,44 +163,68 @@ impl Output {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.map_err(Error::Output),
             },
-            Target::File {
-                mut tmp,
-                writer,
-                dest,
-            } => {
+            Target::Through(mut w) => w.flush().map_err(Error::Output),
+            Target::File { tmp, writer, dest } => {
                 let file = writer
                     .into_inner()
                     .map_err(|e| Error::Output(e.into_error()))?;
                 file.sync_all().map_err(Error::Output)?;
-                let path = tmp.0.take().unwrap_or_default();
-                std::fs::rename(&path, &dest).map_err(|source| {
-                    let _ = std::fs::remove_file(&path);
-                    Error::Io { path: dest, source }
-                })
+                tmp.rename_to(&dest)
+                    .map_err(|source| Error::Io { path: dest, source })
             }
         }
     }
 }
 
-impl Write for Output {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match &mut self.target {
-            Target::Stdout(w) => w.write(buf),
-            Target::File { writer, .. } => writer.write(buf),
+/// Follows links from `named` to what they point at, as opening the path
+/// would, so that a link is kept and its target replaced.
+fn resolve(named: &Path) -> io::Result<(PathBuf, Found)> {
+    let mut path = named.to_owned();
+    for _ in 0..MAX_LINKS {
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((path, Found::New)),
+            Err(e) => return Err(e),
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            let to = std::fs::read_link(&path)?;
+            path = match path.parent() {
+                Some(dir) if to.is_relative() => dir.join(to),
+                _ => to,
+            };
+        } else if kind.is_dir() {
+            return Err(io::Error::new(io::ErrorKind::IsADirectory, "is a folder"));
+        } else if kind.is_file() {
+            return Ok((path, Found::Regular(meta)));
+        } else {
+            return Ok((path, Found::Special));
         }
     }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
 
-    fn flush(&mut self) -> io::Result<()> {
-        match &mut self.target {
-            Target::Stdout(w) => w.flush(),
-            Target::File { writer, .. } => writer.flush(),
-        }
+/// A usage error when `dest` (what `named` resolved to) is one of `inputs`.
+fn refuse_inputs(named: &Path, dest: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let Ok(out) = std::fs::metadata(dest) else {
+        return Ok(());
+    };
+    let same = |p: &PathBuf| {
+        std::fs::metadata(p).is_ok_and(|m| m.dev() == out.dev() && m.ino() == out.ino())
+    };
+    match inputs.iter().find(|p| same(p)) {
+        Some(input) => Err(Error::Usage(format!(
+            "-o {} would overwrite the input {}; write elsewhere",
+            named.display(),
+            input.display()
+        ))),
+        None => Ok(()),
     }
 }
 
-/// `dir/.name.PID.tmp` beside `dest`: on the same file system, so the
-/// final rename is atomic. A missing folder is named.
-fn temporary_sibling(dest: &Path) -> Result<PathBuf> {
+/// A temporary file beside `dest`, created exclusively under a random name,
+/// with the mode (and, where allowed, the owner) of the file it replaces.
+fn temporary(dest: &Path, replaces: Option<&Metadata>) -> Result<Target> {
     let dir = dest
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -195,5 +239,77 @@ fn temporary_sibling(dest: &Path) -> Result<PathBuf> {
             message: format!("no such folder to write {} into", dest.display()),
         });
     }
-    Ok(dir.join(format!(".{name}.{}.tmp", std::process::id())))
+    // A new file gets 0666 less the umask, like any file the shell creates.
+    let mode = replaces.map_or(0o666, |m| m.mode() & 0o7777);
+    let mut last = None;
+    for _ in 0..TEMP_TRIES {
+        let tmp = dir.join(format!(".{name}.{:016x}.tmp", random()));
+        // Registered before it exists, so a signal cannot slip between.
+        let pending = interrupt::Pending::register(tmp.clone());
+        let created = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&tmp);
+        match created {
+            Ok(file) => {
+                if let Some(old) = replaces {
+                    // Best effort: only root may give a file away.
+                    let _ = std::os::unix::fs::fchown(&file, Some(old.uid()), Some(old.gid()));
+                    file.set_permissions(std::fs::Permissions::from_mode(mode))
+                        .map_err(|source| Error::Io {
+                            path: tmp.clone(),
+                            source,
+                        })?;
+                }
+                return Ok(Target::File {
+                    tmp: pending,
+                    writer: io::BufWriter::new(file),
+                    dest: dest.to_owned(),
+                });
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                // Not ours: it must not be removed.
+                pending.forget();
+                last = Some((tmp, e));
+            }
+            Err(source) => {
+                pending.forget();
+                return Err(Error::Io { path: tmp, source });
+            }
+        }
+    }
+    let (path, source) = last.unwrap_or_else(|| (dir.to_owned(), io::Error::other("no name")));
+    Err(Error::Io { path, source })
+}
+
+/// 64 random bits, from the standard library's per-process random hash keys.
+fn random() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    h.finish()
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match &mut self.target {
+            Target::Stdout(w) => w.write(buf),
+            Target::Through(w) => w.write(buf),
+            Target::File { writer, .. } => writer.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.target {
+            Target::Stdout(w) => w.flush(),
+            Target::Through(w) => w.flush(),
+            Target::File { writer, .. } => writer.flush(),
+        }
+    }
 }

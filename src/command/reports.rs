@@ -98,6 +98,8 @@ pub struct FileFacts {
 /// A file's bytes, loaded and hashed.
 struct Loaded {
     path: PathBuf,
+    /// The document's id, unique within the run.
+    name: String,
     bytes: Vec<u8>,
     digest: [u8; 32],
 }
@@ -119,8 +121,15 @@ pub fn stream<T: Send>(
     let progress = Progress::new(files.len(), quiet);
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
     let mut seen: HashMap<[u8; 32], PathBuf> = HashMap::new();
+    // Unique within the run, so two reports named alike never share an id.
+    let mut names = crate::doc_name::names(files).into_iter();
     for chunk in files.chunks(batch) {
-        let loaded: Vec<Result<Loaded, ReadError>> = chunk.par_iter().map(|p| load(p)).collect();
+        let chunk_names: Vec<String> = names.by_ref().take(chunk.len()).collect();
+        let loaded: Vec<Result<Loaded, ReadError>> = chunk
+            .par_iter()
+            .zip(chunk_names)
+            .map(|(p, name)| load(p, name))
+            .collect();
         // Which files are new is decided in input order, so the first copy
         // is the one read whatever the number of cores.
         let mut fresh = Vec::with_capacity(loaded.len());
@@ -207,23 +216,12 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
 
 /// Loads and hashes one file; files over [`crate::document::MAX_BYTES`]
 /// are refused before reading.
-fn load(path: &Path) -> Result<Loaded, ReadError> {
-    let io = |source| ReadError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > crate::document::MAX_BYTES {
-        return Err(ReadError::TooLarge {
-            path: path.to_owned(),
-            size,
-            limit: crate::document::MAX_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
+fn load(path: &Path, name: String) -> Result<Loaded, ReadError> {
+    let bytes = Document::read_bytes(path)?;
     let digest = Sha256::digest(&bytes).into();
     Ok(Loaded {
         path: path.to_owned(),
+        name,
         bytes,
         digest,
     })
@@ -239,7 +237,8 @@ fn process<T>(
 ) -> FileOutcome<T> {
     let path = file.path.as_path();
     let work = AssertUnwindSafe(|| {
-        let doc = Document::from_bytes(path, &file.bytes, extractor.normaliser())?;
+        let mut doc = Document::from_bytes(path, &file.bytes, extractor.normaliser())?;
+        doc.name = file.name.clone();
         let facts = FileFacts {
             sha256: hex(&file.digest),
             bytes: file.bytes.len() as u64,

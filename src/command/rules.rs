@@ -22,7 +22,7 @@ pub fn run(command: RulesCommand) -> Result<u8> {
 
 fn check(args: RulesCheckArgs) -> Result<u8> {
     let report = check_report(args.dir.as_deref())?;
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     render::diagnostic::write_report(&mut out, &report).map_err(Error::Output)?;
     out.finish()?;
     Ok(report.exit_code(args.warnings_as_errors))
@@ -110,7 +110,7 @@ fn line_offset(text: &str, line: usize, column: usize) -> usize {
 
 fn list(args: RulesListArgs) -> Result<u8> {
     let rules = super::load_rules(args.rules.as_deref())?;
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     let format = out.format_or(args.format, Format::Tsv);
     render::rule_list::write(&mut out, &rules, format).map_err(Error::Output)?;
     out.finish()?;
@@ -129,7 +129,7 @@ fn new(args: RulesNewArgs) -> Result<u8> {
     let extractor = Extractor::new(&rules)?;
     let skeleton = rule_check::skeleton(&rules, &extractor, &args.id, &args.from)
         .map_err(|e| Error::Usage(e.to_string()))?;
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     render::skeleton::write(&mut out, &skeleton).map_err(Error::Output)?;
     out.finish()?;
     Ok(EXIT_OK)

@@ -101,6 +101,12 @@ pub fn run(args: TrackArgs) -> Result<u8> {
     };
     let wanted = |r: &Fulfilment| filters.keep(r);
     let places = PlaceTree::default();
+    // Writing over a report or a rule file read is refused.
+    let inputs = super::inputs(
+        &report_files(&args.paths)?,
+        &[],
+        args.common.rules.as_deref(),
+    );
     let (plans, total);
     if page {
         let mut explained = explain_all(&input);
@@ -120,7 +126,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             corpus.excerpts,
             full_names(&rules),
         );
-        let mut out = Output::open(out_path)?;
+        let mut out = Output::open(out_path, &inputs)?;
         render::report::write(&mut out, &record).map_err(Error::Output)?;
         out.finish()?;
     } else {
@@ -133,7 +139,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         total = rows.len();
         if args.summary {
             let summary = Summary::of(&rows, &places);
-            let mut out = Output::open(out_path)?;
+            let mut out = Output::open(out_path, &inputs)?;
             render::summary::write(&mut out, &summary, format, &names(&rules))
                 .map_err(Error::Output)?;
             out.finish()?;
@@ -144,11 +150,11 @@ pub fn run(args: TrackArgs) -> Result<u8> {
                 rows: &rows,
             };
             let dest = out_path.unwrap_or(std::path::Path::new("luoshi.db"));
-            Output::build_file(dest, |tmp| {
+            Output::build_file(dest, &inputs, |tmp| {
                 render::sqlite::write(tmp, &database).map_err(|e| e.to_string())
             })?;
         } else {
-            let mut out = Output::open(out_path)?;
+            let mut out = Output::open(out_path, &inputs)?;
             render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
                 .map_err(Error::Output)?;
             out.finish()?;
@@ -202,7 +208,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         include_unplanned: true,
     };
     let rows = explain_link(&input, district, target, year);
-    let mut out = Output::open(None)?;
+    let mut out = Output::open(None, &[])?;
     render::track::write_explanation(&mut out, &rows, &names(&rules), (district, target, year))
         .map_err(Error::Output)?;
     out.finish()?;

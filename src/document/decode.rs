@@ -1,16 +1,20 @@
 //! Decode: the very first step of reading a report. Turns the bytes of a file
 //! into text, detecting the encoding instead of asking for it: a byte-order
-//! mark (UTF-8, UTF-16LE/BE) decides first, then valid (or nearly valid)
+//! mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE) decides first, then valid (or nearly valid)
 //! UTF-8, then GB18030 (which government sites still serve, labelled "GBK"
 //! or "GB2312"; GB18030 is a superset of both) when the bytes cannot be Big5,
 //! else chardetng's guess over the whole file (it guesses wrong on short
-//! prefixes of Chinese text), then GB18030.
+//! prefixes of Chinese text), then GB18030. Japanese Shift_JIS, whose bytes
+//! GB18030 also accepts, is recognised by its kana and read as Shift_JIS
+//! (the encoding is named), never as GB18030 gibberish.
 //!
 //! Real pages carry a stray mojibake sequence or two, so a few malformed
 //! sequences are tolerated and become U+FFFD; beyond that the file is
 //! refused as undecodable rather than read as garbage.
 
-use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{
+    DecoderResult, Encoding, BIG5, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8,
+};
 
 /// Files larger than this are refused (64 MiB): no report comes close, and
 /// the offset map costs four bytes per byte of text.
@@ -53,6 +57,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if size > MAX_BYTES {
         return Err(DecodeError::TooLarge { size });
     }
+    // Before UTF-16: the UTF-32LE mark starts with the UTF-16LE one.
+    if let Some(big_endian) = utf32_bom(bytes) {
+        return utf32(&bytes[4..], big_endian);
+    }
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom..).unwrap_or_default();
         return decode_as(encoding, body).ok_or_else(|| too_malformed(encoding));
@@ -72,6 +80,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     if let Some(decoded) = nearly_utf8(bytes) {
         return Ok(decoded);
+    }
+    if looks_shift_jis(bytes) {
+        if let Some(decoded) = decode_as(SHIFT_JIS, bytes) {
+            return Ok(decoded);
+        }
     }
     // GB18030 is by far the most common legacy encoding of these reports.
     // The only other one that reads as GB18030 without errors is Big5, whose
@@ -204,6 +217,78 @@ fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Option<Decoded> {
     })
 }
 
+/// Share of kana among the non-ASCII characters above which text read as
+/// Shift_JIS is Japanese (Japanese prose has 30–60 %; GB18030 bytes read as
+/// Shift_JIS give almost none, since GB's lead bytes are not Shift_JIS's
+/// kana leads 0x82 and 0x83).
+const KANA_SHARE: f64 = 0.2;
+
+/// Japanese Shift_JIS: many kana lead bytes, and kana when read so.
+fn looks_shift_jis(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let kana_leads = bytes.iter().filter(|b| matches!(**b, 0x82 | 0x83)).count();
+    if high == 0 || (kana_leads as f64) < KANA_SHARE / 2.0 * high as f64 {
+        return false;
+    }
+    let (text, _) = SHIFT_JIS.decode_without_bom_handling(bytes);
+    let (mut kana, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if ('\u{3040}'..='\u{30FF}').contains(&c) {
+            kana += 1;
+        } else {
+            other += 1;
+        }
+    }
+    kana as f64 > KANA_SHARE * (kana + other) as f64
+}
+
+/// Whether `bytes` start with a UTF-32 byte-order mark: `Some(true)` for
+/// big-endian.
+fn utf32_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => Some(false),
+        [0, 0, 0xFE, 0xFF] => Some(true),
+        _ => None,
+    }
+}
+
+/// UTF-32 (after its mark); code units that are no character, and a cut-off
+/// last unit, are malformed.
+fn utf32(body: &[u8], big_endian: bool) -> Result<Decoded, DecodeError> {
+    let encoding = if big_endian { "UTF-32BE" } else { "UTF-32LE" };
+    let limit = tolerance(body.len());
+    let mut malformed = usize::from(body.len() % 4 != 0);
+    let mut text = String::with_capacity(body.len() / 2);
+    for unit in body.chunks_exact(4) {
+        let unit = [unit[0], unit[1], unit[2], unit[3]];
+        let code = if big_endian {
+            u32::from_be_bytes(unit)
+        } else {
+            u32::from_le_bytes(unit)
+        };
+        match char::from_u32(code) {
+            Some(c) => text.push(c),
+            None => {
+                malformed += 1;
+                text.push('\u{FFFD}');
+            }
+        }
+        if malformed > limit {
+            return Err(DecodeError::Undecodable {
+                reason: format!("too many malformed sequences as {encoding}"),
+            });
+        }
+    }
+    if text.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding,
+        malformed,
+    })
+}
+
 /// UTF-16 without a byte-order mark: the ASCII characters (line breaks,
 /// digits, punctuation) leave NUL bytes on one side of their code units only.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -251,6 +336,40 @@ mod tests {
         assert_eq!(decode(&le).unwrap().encoding, "UTF-16LE");
         assert_eq!(decode(&le).unwrap().text, SAMPLE);
         assert_eq!(decode(&be).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn utf32_with_bom_both_orders() {
+        let mut le = vec![0xFF, 0xFE, 0, 0];
+        let mut be = vec![0, 0, 0xFE, 0xFF];
+        for c in SAMPLE.chars() {
+            le.extend_from_slice(&(c as u32).to_le_bytes());
+            be.extend_from_slice(&(c as u32).to_be_bytes());
+        }
+        let decoded = decode(&le).unwrap();
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding),
+            (SAMPLE, "UTF-32LE")
+        );
+        assert_eq!(decode(&be).unwrap().text, SAMPLE);
+        let mut garbage = vec![0xFF, 0xFE, 0, 0];
+        garbage.extend([0xFF; 40]);
+        assert!(matches!(
+            decode(&garbage),
+            Err(DecodeError::Undecodable { .. })
+        ));
+    }
+
+    #[test]
+    fn shift_jis_is_not_read_as_gb18030() {
+        let japanese =
+            "広州市の報告によると、新しい学校の定員は五千二百人に増えました。\n".repeat(20);
+        let (bytes, _, _) = SHIFT_JIS.encode(&japanese);
+        // The trap: these bytes are valid GB18030 too.
+        assert!(decode_as(GB18030, &bytes).is_some());
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.encoding, "Shift_JIS");
+        assert_eq!(decoded.text, japanese);
     }
 
     #[test]

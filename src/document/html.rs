@@ -9,11 +9,17 @@
 use scraper::{Html, Node};
 use std::path::Path;
 
-/// Elements whose whole content is dropped.
-const DROPPED: [&str; 13] = [
+/// Elements whose whole content is dropped: code, widgets, furniture, and
+/// what a browser does not show as the page's text (`template`, `object`
+/// fallbacks, `xmp` listings).
+const DROPPED: [&str; 16] = [
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "svg",
-    "select", "button", "textarea",
+    "select", "button", "textarea", "object", "xmp", "embed",
 ];
+
+/// Elements whose content the fallback reader (a page too deep to parse)
+/// skips to their end tag.
+const RAW_DROPPED: [&str; 5] = ["script", "style", "xmp", "template", "object"];
 
 /// Elements that start and end a line.
 const BLOCKS: [&str; 33] = [
@@ -117,7 +123,10 @@ pub fn extract_text(markup: &str) -> String {
         match node.value() {
             Node::Element(el) => {
                 let name = el.name();
-                if DROPPED.contains(&name) || is_navigation(el.id(), el.attr("class")) {
+                if DROPPED.contains(&name)
+                    || is_hidden(el.attr("hidden"), el.attr("style"))
+                    || is_navigation(el.id(), el.attr("class"))
+                {
                     descend = false;
                 } else if BLOCKS.contains(&name) {
                     out.end_line();
@@ -213,16 +222,44 @@ fn strip_tags(markup: &str) -> String {
         if BLOCKS.contains(&name.as_str()) {
             out.end_line();
         }
-        if !tag.starts_with("</") && (name == "script" || name == "style") {
+        if !tag.starts_with("</") && RAW_DROPPED.contains(&name.as_str()) {
             let close = format!("</{name}");
-            rest = rest
-                .to_ascii_lowercase()
-                .find(&close)
-                .map_or("", |at| &rest[at..]);
+            rest = find_ascii_caseless(rest, &close).map_or("", |at| &rest[at..]);
         }
     }
     out.text(&decode_entities(rest), false);
     out.finish()
+}
+
+/// Where `needle` (lower-case ASCII) first occurs in `haystack`, ignoring
+/// ASCII case; linear, with no copy of the haystack.
+fn find_ascii_caseless(haystack: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    let first = n.first()?;
+    let mut from = 0;
+    while let Some(at) = h[from..]
+        .iter()
+        .position(|b| b.to_ascii_lowercase() == *first)
+    {
+        let start = from + at;
+        if h.len() - start >= n.len() && h[start..start + n.len()].eq_ignore_ascii_case(n) {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
+}
+
+/// Whether an element is hidden from readers: the `hidden` attribute, or an
+/// inline style of `display: none` or `visibility: hidden`.
+fn is_hidden(hidden: Option<&str>, style: Option<&str>) -> bool {
+    let style: String = style
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    hidden.is_some() || style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 /// `&nbsp;` `&lt;` `&gt;` `&quot;` `&#39;` and `&amp;` decoded.
@@ -313,6 +350,25 @@ mod tests {
             text.starts_with("广州市白云区人民政府关于2021年上半年"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn hidden_content_is_not_report_text() {
+        let page = "<html><body><p>新增中小学学位5200个</p>\
+            <p hidden>隐藏一</p><div style=\"DISPLAY : none\">隐藏二</div>\
+            <span style=\"visibility:hidden\">隐藏三</span>\
+            <object data=x>隐藏四</object><xmp>隐藏五</xmp>\
+            <template><p>隐藏六</p></template></body></html>";
+        let text = extract_text(page);
+        assert!(text.contains("5200"), "{text}");
+        assert!(!text.contains("隐藏"), "{text}");
+        let deep = format!(
+            "{}<xmp>隐藏</XMP><p>留下</p>{}",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        let text = extract_text(&deep);
+        assert!(text.contains("留下") && !text.contains("隐藏"), "{text}");
     }
 
     #[test]

@@ -24,9 +24,11 @@ pub mod cues;
 mod decode;
 #[cfg(feature = "docx")]
 mod docx;
+pub mod file;
 mod format;
 #[cfg(feature = "html")]
 mod html;
+mod line_ends;
 mod mapped;
 mod normalise;
 #[cfg(feature = "pdf")]
@@ -64,6 +66,8 @@ pub enum ReadError {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: cannot decode text: {reason}")]
     Undecodable { path: PathBuf, reason: String },
+    #[error("{path}: not read: {what}")]
+    NotRegular { path: PathBuf, what: String },
     #[error("{path}: file too large ({size} bytes; the limit is {limit})")]
     TooLarge {
         path: PathBuf,
@@ -101,6 +105,7 @@ impl ReadError {
             ReadError::Binary { .. } => "binary",
             ReadError::Undecodable { .. } => "undecodable",
             ReadError::TooLarge { .. } => "too large",
+            ReadError::NotRegular { .. } => "not a regular file",
             ReadError::ScannedPdf { .. } => "scanned PDF",
             ReadError::EncryptedPdf { .. } => "encrypted PDF",
             ReadError::DamagedPdf { .. } => "damaged PDF",
@@ -265,20 +270,29 @@ pub struct Document {
 impl Document {
     /// Reads a file from disk; files over [`MAX_BYTES`] are refused unread.
     pub fn read(path: &Path, normaliser: &Normaliser) -> Result<Document, ReadError> {
+        let bytes = Document::read_bytes(path)?;
+        Document::from_bytes(path, &bytes, normaliser)
+    }
+
+    /// The bytes of a report file, read as [`Document::read`] reads them
+    /// (regular files only, at most [`MAX_BYTES`]).
+    pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
         let io = |source| ReadError::Io {
             path: path.to_owned(),
             source,
         };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_BYTES {
-            return Err(ReadError::TooLarge {
+        file::read_bounded(path, MAX_BYTES).map_err(|e| match e {
+            file::FileError::Io(source) => io(source),
+            file::FileError::NotRegular(what) => ReadError::NotRegular {
+                path: path.to_owned(),
+                what,
+            },
+            file::FileError::TooLarge(size) => ReadError::TooLarge {
                 path: path.to_owned(),
                 size,
                 limit: MAX_BYTES,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        Document::from_bytes(path, &bytes, normaliser)
+            },
+        })
     }
 
     /// Builds a document from the bytes of a file: takes the text layer of
@@ -331,6 +345,7 @@ impl Document {
 
     /// Builds a document from already decoded text (taken as plain text).
     pub fn from_text(path: &Path, original: String, normaliser: &Normaliser) -> Document {
+        let original = line_ends::unify(original);
         let Normalised {
             mut text,
             mut offsets,
@@ -360,10 +375,7 @@ impl Document {
         let table = table::find_rows(&text, &report);
         let mut doc = Document {
             path: path.to_owned(),
-            name: path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            name: crate::doc_name::stem(path),
             original,
             text,
             offsets,

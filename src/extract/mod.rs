@@ -148,6 +148,18 @@ impl Extractor {
             ));
         }
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
+        // The overlapping pieces of a cut sentence find some statements twice.
+        let mut seen = std::collections::HashSet::new();
+        out.retain(|s| {
+            seen.insert((
+                s.position.start,
+                s.position.end,
+                s.target.clone(),
+                s.kind,
+                s.value.to_bits(),
+                s.upper.map(f64::to_bits),
+            ))
+        });
         Extraction {
             statements: out,
             self_reports,
@@ -209,6 +221,12 @@ impl Extractor {
             })
             .collect();
         let mut next_hit = 0;
+        // Where `分别` lists stand: their names may hold terms by ellipsis.
+        let marks: Vec<usize> = text
+            .match_indices(enumeration::RESPECTIVELY)
+            .map(|(i, _)| i)
+            .collect();
+        let mut next_mark = 0;
         for sentence in sentence::sentences(text) {
             if sentence.end < range.start || sentence.start > range.end {
                 continue;
@@ -220,10 +238,32 @@ impl Extractor {
             while next_hit < hits.len() && hits[next_hit].range.end <= sentence.end {
                 next_hit += 1;
             }
-            let sentence_hits = &hits[first..next_hit];
-            if sentence_hits.is_empty() && !every_sentence {
+            let found_hits = &hits[first..next_hit];
+            while next_mark < marks.len() && marks[next_mark] < sentence.start {
+                next_mark += 1;
+            }
+            let listing = marks.get(next_mark).is_some_and(|&m| m < sentence.end);
+            if found_hits.is_empty() && !every_sentence && !listing {
                 continue;
             }
+            // Terms a 分别 list names by ellipsis join the ones found.
+            let implied = if listing {
+                enumeration::implied(text, &sentence, found_hits, &self.rules.terms)
+            } else {
+                Vec::new()
+            };
+            if found_hits.is_empty() && implied.is_empty() && !every_sentence {
+                continue;
+            }
+            let sentence_hits: std::borrow::Cow<'_, [TermHit]> = if implied.is_empty() {
+                std::borrow::Cow::Borrowed(found_hits)
+            } else {
+                let mut all = found_hits.to_vec();
+                all.extend(implied);
+                all.sort_by_key(|h| (h.range.start, h.range.end));
+                std::borrow::Cow::Owned(all)
+            };
+            let sentence_hits = &sentence_hits[..];
             let mut quantities: Vec<Quantity> =
                 scan_with(&text[sentence.clone()], &self.rules.bounds)
                     .into_iter()
@@ -304,7 +344,7 @@ impl Extractor {
         let factor = t.factor(q.unit.canonical);
         Statement {
             doc: doc.name.clone(),
-            path: doc.path.display().to_string(),
+            path: crate::doc_name::path_text(&doc.path),
             district: doc.report.district.clone(),
             kind: r.kind,
             target: t.id.clone(),
@@ -336,8 +376,17 @@ fn quote_range(
 ) -> Range<usize> {
     let start = term.start.min(value.start);
     let end = term.end.max(value.end);
-    let start = sentence::clause_start(text, sentence, start);
-    let end = sentence::clause_end(text, sentence, end);
+    // The clauses, but no further than the quote's context allows.
+    let mut floor = start.saturating_sub(sentence::QUOTE_CONTEXT_BYTES);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut ceiling = (end + sentence::QUOTE_CONTEXT_BYTES).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling -= 1;
+    }
+    let start = sentence::clause_start(text, sentence, start).max(floor.min(start));
+    let end = sentence::clause_end(text, sentence, end).min(ceiling.max(end));
     let quote = &text[start..end];
     let lead = quote.len() - quote.trim_start().len();
     let trail = quote.len() - quote.trim_end().len();

@@ -20,8 +20,18 @@ pub fn ends_clause(c: char) -> bool {
 /// with the square of a file's length.
 pub const MAX_SENTENCE_BYTES: usize = 4096;
 
+/// Bytes a piece of a cut sentence shares with the piece before it, so that
+/// a statement across the cut (within about 170 characters) is still read
+/// whole; the extractor drops what both pieces found.
+pub const PIECE_OVERLAP_BYTES: usize = 512;
+
+/// Most bytes a quote reaches beyond its term and value on either side
+/// (about 50 characters), however long their clauses.
+pub const QUOTE_CONTEXT_BYTES: usize = 150;
+
 /// Byte ranges of the sentences of `text`, without their closing mark, empty
-/// ones skipped, none longer than [`MAX_SENTENCE_BYTES`].
+/// ones skipped, none longer than [`MAX_SENTENCE_BYTES`]; the pieces of a
+/// longer sentence overlap by [`PIECE_OVERLAP_BYTES`].
 pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     whole_sentences(text).flat_map(move |range| pieces(text, range))
 }
@@ -47,9 +57,33 @@ fn pieces(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>>
                 .map_or(limit, |(i, c)| start + i + c.len_utf8());
         }
         let piece = start..end;
-        start = end;
+        start = if end < range.end && end - start > 2 * PIECE_OVERLAP_BYTES {
+            overlap_start(text, end - PIECE_OVERLAP_BYTES, end)
+        } else {
+            end
+        };
         Some(piece)
     })
+}
+
+/// Where the next piece starts, at or after `from` (before `end`): after a
+/// clause mark when there is one, and never inside a number or a code, so
+/// that no piece reads the tail of a number as a number.
+fn overlap_start(text: &str, from: usize, end: usize) -> usize {
+    let mut at = from;
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    if let Some((i, c)) = text[at..end].char_indices().find(|&(_, c)| ends_clause(c)) {
+        return at + i + c.len_utf8();
+    }
+    let numeric = |c: char| {
+        c.is_ascii_alphanumeric() || c == '.' || "零〇一二两三四五六七八九十百千万亿".contains(c)
+    };
+    at + text[at..end]
+        .char_indices()
+        .find(|&(_, c)| !numeric(c))
+        .map_or(end - at, |(i, _)| i)
 }
 
 /// Byte ranges of the sentences of `text` as the marks cut them.
@@ -160,7 +194,24 @@ mod tests {
         assert!(parts.len() > 1);
         assert!(parts.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES));
         assert!(parts.iter().all(|r| text[r.clone()].ends_with(',')));
-        assert_eq!(parts.iter().map(|r| r.len()).sum::<usize>(), text.len());
+        // Pieces overlap; together they cover the sentence, each starting
+        // after a clause mark.
+        assert_eq!(parts[0].start, 0);
+        assert_eq!(parts.last().unwrap().end, text.len());
+        assert!(parts
+            .windows(2)
+            .all(|w| w[1].start <= w[0].end && w[1].start > w[0].start));
+        assert!(parts[1..].iter().all(|r| text[..r.start].ends_with(',')));
+    }
+
+    #[test]
+    fn a_statement_across_a_cut_is_in_one_piece_whole() {
+        let statement = "新增中小学学位5200个";
+        for at in (MAX_SENTENCE_BYTES - 60..MAX_SENTENCE_BYTES + 30).step_by(3) {
+            let text = format!("{}{statement}{}", "的".repeat(at / 3), "的".repeat(2000));
+            let whole = sentences(&text).any(|r| text[r].contains(statement));
+            assert!(whole, "statement at byte {at} is cut in every piece");
+        }
     }
 
     #[test]

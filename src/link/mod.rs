@@ -114,7 +114,7 @@ impl ReportSummary {
         reviewed.dedup();
         ReportSummary {
             doc: doc.name.clone(),
-            path: doc.path.display().to_string(),
+            path: crate::doc_name::path_text(&doc.path),
             district: doc.report.district.clone(),
             date: doc.report.date,
             reviewed,

@@ -48,6 +48,9 @@ pub(crate) fn read(text: &str, start: usize) -> Result<Numeral, usize> {
     let (mut digits_in_run, mut last_power) = (0_u32, 0.0_f64);
     let (mut scale, mut simple_shape) = (1.0_f64, true);
     let (mut multiplied, mut bare) = (false, false);
+    // Order of the multiplier words so far: 十百千 fall within a section,
+    // 万 comes once per 亿 and 亿 once (`9万万`, `亿亿` are no numbers).
+    let (mut last_small, mut wan_since_yi, mut yi_seen) = (f64::INFINITY, false, false);
     while let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) {
         if c.is_ascii_digit() {
             if matches!(last, Piece::Arabic | Piece::Digit(_)) {
@@ -84,6 +87,23 @@ pub(crate) fn read(text: &str, start: usize) -> Result<Numeral, usize> {
             }
             if last == Piece::Nothing && power > 10.0 {
                 bare = true;
+            }
+            let malformed = if power < 1e4 {
+                power >= last_small
+            } else if power < 1e8 {
+                wan_since_yi
+            } else {
+                yi_seen
+            };
+            if malformed {
+                return Err(skip_numeral_chars(text, pos));
+            }
+            if power < 1e4 {
+                last_small = power;
+            } else {
+                last_small = f64::INFINITY;
+                wan_since_yi = power < 1e8;
+                yi_seen |= power >= 1e8;
             }
             // A multiplier with nothing before it counts one (`十二`, `千余家`).
             let or_one = |n: f64| if n == 0.0 { 1.0 } else { n };
@@ -126,6 +146,9 @@ pub(crate) fn read(text: &str, start: usize) -> Result<Numeral, usize> {
         simple_shape = false;
     }
     let value = total + section + current.unwrap_or(0.0);
+    if !value.is_finite() {
+        return Err(pos);
+    }
     let scale = if simple_shape && multiplied {
         scale
     } else {

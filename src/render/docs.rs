@@ -48,7 +48,7 @@ impl Outline {
     /// The outline of a document.
     pub fn of(doc: &Document) -> Outline {
         Outline {
-            path: doc.path.display().to_string(),
+            path: crate::doc_name::path_text(&doc.path),
             name: doc.name.clone(),
             district: doc.report.district.clone(),
             kind: doc.report.kind,
@@ -140,17 +140,6 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
         .unwrap_or_default();
     writeln!(
         out,
-        "  reviews {}  plans {}{}",
-        list(reviews),
-        list(plans),
-        if outline.unknown.is_empty() {
-            String::new()
-        } else {
-            format!("  UNKNOWN: {}", outline.unknown.join(", "))
-        }
-    )?;
-    writeln!(
-        out,
         "  district {}  kind {}  date {}{source}  year {}  encoding {}{}  indicator rows {}",
         if outline.district.is_empty() {
             "-"
@@ -167,6 +156,17 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
             ""
         },
         outline.indicator_rows,
+    )?;
+    writeln!(
+        out,
+        "  reviews {}  plans {}{}",
+        list(reviews),
+        list(plans),
+        if outline.unknown.is_empty() {
+            String::new()
+        } else {
+            format!("  UNKNOWN: {}", outline.unknown.join(", "))
+        }
     )?;
     if outline.sections.is_empty() {
         return writeln!(out, "  no sections found\n");

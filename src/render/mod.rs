@@ -19,7 +19,7 @@ pub mod track;
 mod width;
 
 pub use grid::grid;
-pub use text::{escape_markdown, sanitize_terminal};
+pub use text::{csv_field, escape_markdown, sanitize_terminal, tsv_field};
 pub use width::{set_wide, wide};
 
 /// An output format.

@@ -1,6 +1,6 @@
 //! The targets in effect (`rules list`) as a table, CSV, TSV or JSON.
 
-use super::text::{sanitize_terminal, tsv_field};
+use super::text::{csv_field, sanitize_terminal, tsv_field};
 use crate::render::Format;
 use crate::rule_set::{LoadedTarget, RuleSet};
 use serde::Serialize;
@@ -108,7 +108,7 @@ pub fn write(out: &mut dyn Write, rules: &RuleSet, format: Format) -> io::Result
             let mut w = csv::Writer::from_writer(out);
             w.write_record(COLUMNS)?;
             for r in &rows {
-                w.write_record(cells(r))?;
+                w.write_record(cells(r).iter().map(|c| csv_field(c)))?;
             }
             w.flush()
         }

@@ -1,7 +1,7 @@
 //! Statements as a table, TSV (the columns of the gold format), CSV, JSON or
 //! Markdown, written as they come so that a long run streams its output.
 
-use super::text::{escape_markdown, sanitize_terminal, tsv_field};
+use super::text::{csv_field, escape_markdown, sanitize_terminal, tsv_field};
 use crate::render::Format;
 use crate::statement::Statement;
 use std::io::{self, Write};
@@ -72,9 +72,10 @@ impl<'a> StatementWriter<'a> {
     pub fn write(&mut self, statements: &[Statement]) -> io::Result<()> {
         match &mut self.sink {
             Sink::Tsv(out) => statements.iter().try_for_each(|s| write_tsv_row(*out, s)),
-            Sink::Csv(w) => statements
-                .iter()
-                .try_for_each(|s| w.write_record(csv_row(s)).map_err(io::Error::from)),
+            Sink::Csv(w) => statements.iter().try_for_each(|s| {
+                let row = csv_row(s).map(|f| csv_field(&f));
+                w.write_record(row).map_err(io::Error::from)
+            }),
             Sink::Json { out, first } => {
                 for s in statements {
                     // The same layout as one pretty-printed array: JSON
@@ -114,9 +115,20 @@ impl<'a> StatementWriter<'a> {
     }
 }
 
-/// A value as written in files: no trailing `.0`, no float noise.
+/// Significant digits a value is written with: all a report's text can give
+/// (a double holds 15 exactly), and none of the noise of the arithmetic
+/// that scaled it (`1.15万` is 11499.999999999998 as a double).
+const SIGNIFICANT_DIGITS: usize = 15;
+
+/// A value as written in files: every digit the text gave, no trailing `.0`,
+/// no float noise; nothing for a value that is not finite (none should be).
 pub fn format_value(v: f64) -> String {
-    let rounded = (v * 1e6).round() / 1e6;
+    if !v.is_finite() {
+        return String::new();
+    }
+    let rounded: f64 = format!("{:.*e}", SIGNIFICANT_DIGITS - 1, v)
+        .parse()
+        .unwrap_or(v);
     if rounded == rounded.trunc() && rounded.abs() < 1e15 {
         format!("{}", rounded as i64)
     } else {
@@ -205,4 +217,19 @@ fn write_table(out: &mut dyn Write, statements: &[Statement]) -> io::Result<()> 
         table.add_row(table_row(s, sanitize_terminal));
     }
     writeln!(out, "{table}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_value;
+
+    #[test]
+    fn values_keep_the_digits_the_text_gave() {
+        assert_eq!(format_value(1.15 * 1e4), "11500");
+        assert_eq!(format_value(0.123_456_789_1), "0.1234567891");
+        assert_eq!(format_value(7479.42), "7479.42");
+        assert_eq!(format_value(-3.2), "-3.2");
+        assert_eq!(format_value(f64::INFINITY), "");
+        assert_eq!(format_value(f64::NAN), "");
+    }
 }

@@ -147,20 +147,23 @@ const MIN_OVERRIDE_TYPO: f64 = 0.85;
 /// merely contained in a longer one is fine: matching is leftmost-longest, so
 /// the longer term wins wherever it stands whole.
 fn check_shadowing(out: &mut FileProblems<'_>, targets: &[Target]) {
-    for (i, first) in targets.iter().enumerate() {
-        for second in &targets[i + 1..] {
-            let told_apart = |t: &Target| !t.requires.is_empty() || !t.excludes.is_empty();
-            if told_apart(first)
-                || told_apart(second)
-                || first.unit.get_ref() != second.unit.get_ref()
-            {
+    // Earlier targets by (unit, term), so the check is linear in the terms
+    // instead of comparing every pair of targets.
+    let told_apart = |t: &Target| !t.requires.is_empty() || !t.excludes.is_empty();
+    let mut earlier: std::collections::HashMap<(&str, &str), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (j, second) in targets.iter().enumerate() {
+        if told_apart(second) {
+            continue;
+        }
+        let unit = second.unit.get_ref().as_str();
+        for term in &second.terms {
+            let s = term.get_ref().trim();
+            if s.is_empty() {
                 continue;
             }
-            for term in &second.terms {
-                let s = term.get_ref().trim();
-                if s.is_empty() || !first.terms.iter().any(|t| t.get_ref().trim() == s) {
-                    continue;
-                }
+            for &i in earlier.get(&(unit, s)).map_or(&[][..], Vec::as_slice) {
+                let first = &targets[i];
                 out.push(
                     Severity::Warning,
                     term.span(),
@@ -175,6 +178,17 @@ fn check_shadowing(out: &mut FileProblems<'_>, targets: &[Target]) {
                     )),
                 );
             }
+        }
+        let mut own: Vec<&str> = second
+            .terms
+            .iter()
+            .map(|t| t.get_ref().trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        for s in own {
+            earlier.entry((unit, s)).or_default().push(j);
         }
     }
 }

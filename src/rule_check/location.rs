@@ -30,12 +30,7 @@ impl Location {
     pub fn new(path: &Path, text: &str, span: Range<usize>) -> Location {
         let start = floor_boundary(text, span.start);
         let end = floor_boundary(text, span.end.max(start));
-        let before = text.get(..start).unwrap_or("");
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text
-            .get(start..)
-            .and_then(|rest| rest.find('\n'))
-            .map_or(text.len(), |i| start + i);
+        let (line, line_start, line_end) = line_of(text, start);
         let line_text = text
             .get(line_start..line_end)
             .unwrap_or("")
@@ -46,7 +41,7 @@ impl Location {
             .min(line_text.len());
         Location {
             path: path.to_owned(),
-            line: before.matches('\n').count() + 1,
+            line,
             column: text
                 .get(line_start..start)
                 .map_or(1, |s| s.chars().count() + 1),
@@ -54,6 +49,49 @@ impl Location {
             underline: underline_start.min(line_text.len())..underline_end,
         }
     }
+}
+
+/// The 1-based line holding byte `at` of `text`, and its start and end.
+/// The line starts of the last text asked about are kept, so the many
+/// locations of one file cost a binary search each, not a scan of the file
+/// (which made checking a file of thousands of targets quadratic).
+fn line_of(text: &str, at: usize) -> (usize, usize, usize) {
+    thread_local! {
+        static STARTS: std::cell::RefCell<(usize, usize, Vec<usize>)> =
+            const { std::cell::RefCell::new((0, 0, Vec::new())) };
+    }
+    STARTS.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        let key = (text.as_ptr() as usize, text.len());
+        if (cache.0, cache.1) != key || cache.2.is_empty() {
+            let starts = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            *cache = (key.0, key.1, starts);
+        }
+        let find = |starts: &[usize]| {
+            let line = starts.partition_point(|&s| s <= at).max(1);
+            let start = starts.get(line - 1).copied().unwrap_or(0);
+            let end = starts.get(line).map_or(text.len(), |&next| next - 1);
+            (line, start, end)
+        };
+        let (line, start, end) = find(&cache.2);
+        // Another text at the same address and length: check, else index it.
+        let bytes = text.as_bytes();
+        let fits = start <= at
+            && at <= end
+            && end <= bytes.len()
+            && (start == 0 || bytes[start - 1] == b'\n')
+            && (end == bytes.len() || bytes[end] == b'\n')
+            && !bytes[start..at].contains(&b'\n');
+        if fits {
+            return (line, start, end);
+        }
+        cache.2 = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        find(&cache.2)
+    })
 }
 
 /// The largest character boundary of `text` at or before `offset`.
@@ -117,6 +155,19 @@ mod tests {
         assert_eq!((loc.line, loc.column), (2, 8));
         assert_eq!(loc.line_text, "unit = \"亩亩\"");
         assert_eq!(&loc.line_text[loc.underline.clone()], "\"亩亩\"");
+    }
+
+    #[test]
+    fn lines_stay_right_across_texts_of_the_same_length() {
+        let a = "x = 1\ny = 2\nz = 3\n".to_owned();
+        let b = "x = 1y = 2\n\nz = 3\n".to_owned();
+        for (text, line) in [(&a, 3), (&b, 3), (&a, 3)] {
+            let at = text.find('z').unwrap_or(0);
+            let loc = Location::new(Path::new("f.toml"), text, at..at + 1);
+            assert_eq!((loc.line, loc.line_text.as_str()), (line, "z = 3"));
+        }
+        let loc = Location::new(Path::new("f.toml"), &b, 0..1);
+        assert_eq!((loc.line, loc.line_text.as_str()), (1, "x = 1y = 2"));
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub fn validate(context: &[ParsedFile], files: &[ParsedFile]) -> Vec<Problem> {
         }
         for variant in &file.rules.variant {
             check_word(&mut out, &variant.from, "variant `from`");
+            check_growth(&mut out, variant);
         }
         for scope in &file.rules.scope {
             check_pattern(&mut out, &scope.pattern);
@@ -216,6 +217,27 @@ fn check_unit(out: &mut FileProblems<'_>, unit: &Spanned<String>, what: &str) {
 }
 
 /// Words are matched literally; an empty one would match everywhere.
+/// Most times longer (in characters) a variant may make what it replaces:
+/// spelling variants are about as long as their standard form, and
+/// a longer rewrite would let one rule multiply the text of every report.
+pub const MAX_VARIANT_GROWTH: usize = 4;
+
+fn check_growth(out: &mut FileProblems<'_>, variant: &crate::rule::Variant) {
+    let from = variant.from.get_ref().chars().count();
+    let to = variant.to.chars().count();
+    if to > from * MAX_VARIANT_GROWTH {
+        out.push(
+            Severity::Error,
+            variant.from.span(),
+            format!(
+                "variant `to` is {to} characters for {from}: at most {} times as long",
+                MAX_VARIANT_GROWTH
+            ),
+            Some("a variant is a spelling of the same words; write the standard form".into()),
+        );
+    }
+}
+
 fn check_word(out: &mut FileProblems<'_>, word: &Spanned<String>, what: &str) {
     if word.get_ref().trim().is_empty() {
         out.push(

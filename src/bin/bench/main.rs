@@ -13,6 +13,7 @@ mod corpus;
 mod formats;
 mod linking;
 mod stages;
+mod worst;
 
 use clap::Parser;
 use luoshi::extract::Extractor;
@@ -40,6 +41,10 @@ struct Args {
     /// Reports to copy.
     #[arg(long, value_name = "DIR", default_value = "fixtures/reports")]
     fixtures: PathBuf,
+    /// Size of the worst-case report (no sentence or clause marks), in MB;
+    /// 0 skips it.
+    #[arg(long, default_value_t = 60)]
+    worst_mb: u64,
     /// The reports as PDF, .docx and hard-wrapped text, timed apart.
     #[arg(long, value_name = "DIR", default_value = "fixtures/formats")]
     formats: PathBuf,
@@ -214,6 +219,50 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     if !keep {
         std::fs::remove_dir_all(&dir)?;
     }
+    if args.worst_mb > 0 {
+        worst_case(args.worst_mb)?;
+    }
+    Ok(())
+}
+
+/// `extract` over one report of `mb` MB with no sentence or clause marks.
+fn worst_case(mb: u64) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::temp_dir().join(format!("luoshi-worst-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let report = dir.join("worst.txt");
+    let out = dir.join("out.tsv");
+    let expected = worst::write(&report, (mb * 1_000_000) as usize)?;
+    let bytes = std::fs::metadata(&report)?.len();
+    let (report_s, out_s) = (report.to_string_lossy(), out.to_string_lossy());
+    let run = end_to_end(&["extract", "-q", "--format", "tsv", "-o", &out_s, &report_s])?;
+    let written = std::fs::read_to_string(&out)?;
+    let found = written.lines().skip(1).count();
+    let longest_quote = written
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.rsplit('\t').next())
+        .map(|q| q.chars().count())
+        .max()
+        .unwrap_or(0);
+    println!(
+        "\nworst case: one {:.1} MB report with no sentence or clause marks, {expected} statements \
+         of `{}`:\n",
+        bytes as f64 / 1e6,
+        worst::STATEMENT
+    );
+    println!(
+        "| seconds | MB/s | peak memory (MB) | statements found | longest quote (chars) | exit |"
+    );
+    println!("|---|---|---|---|---|---|");
+    println!(
+        "| {:.2} | {:.1} | {} | {found} | {longest_quote} | {} |",
+        run.seconds,
+        bytes as f64 / 1e6 / run.seconds,
+        run.peak_kb
+            .map_or("-".into(), |kb| format!("{:.1}", kb as f64 / 1024.0)),
+        run.code
+    );
+    std::fs::remove_dir_all(&dir)?;
     Ok(())
 }
 
