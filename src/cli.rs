@@ -39,6 +39,8 @@ pub enum Command {
     /// [estimated] that the outcome taken is an estimate (预计);
     /// [self_report_mismatch] that the report's own completion ratio differs.
     Track(TrackArgs),
+    /// Write the follow-through as one self-contained HTML page.
+    Report(ReportArgs),
     /// Check or list rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -63,6 +65,10 @@ pub struct Common {
     /// No progress bar and no summary line on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Terminal tables with every cell in full, however wide (by default
+    /// they fit the terminal: `COLUMNS`, else its width, else 80).
+    #[arg(long)]
+    pub wide: bool,
 }
 
 /// `--format`, as typed; commands turn it into a [`Format`].
@@ -73,6 +79,9 @@ pub enum FormatArg {
     Csv,
     Json,
     Markdown,
+    // The report page (`track`, `report`) and a database (`track -o FILE`).
+    Html,
+    Sqlite,
 }
 
 /// A `--format` parser that offers, in `--help` and in its error, only the
@@ -82,6 +91,14 @@ fn formats(allowed: &'static [FormatArg]) -> impl TypedValueParser<Value = Forma
         .try_map(|word| FormatArg::from_str(&word, false))
 }
 
+/// Formats of `extract` and `rules list`: text, for statements or targets.
+const TEXT_FORMATS: &[FormatArg] = &[
+    FormatArg::Table,
+    FormatArg::Tsv,
+    FormatArg::Csv,
+    FormatArg::Json,
+    FormatArg::Markdown,
+];
 /// Formats of `docs` and `eval`.
 const TABLE_OR_JSON: &[FormatArg] = &[FormatArg::Table, FormatArg::Json];
 /// Formats of `track` (no tsv: its columns are the annotation format's, for statements).
@@ -90,6 +107,8 @@ const TRACK_FORMATS: &[FormatArg] = &[
     FormatArg::Csv,
     FormatArg::Json,
     FormatArg::Markdown,
+    FormatArg::Html,
+    FormatArg::Sqlite,
 ];
 
 impl From<FormatArg> for Format {
@@ -100,6 +119,8 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+            FormatArg::Sqlite => Format::Sqlite,
         }
     }
 }
@@ -121,8 +142,9 @@ pub struct ExtractArgs {
     /// Only plans or only outcomes.
     #[arg(long)]
     pub kind: Option<KindArg>,
-    /// Output format (default: table on a terminal, tsv otherwise).
-    #[arg(long, value_enum)]
+    /// Output format (default: from the `-o` file name, else a table on a
+    /// terminal, tsv otherwise).
+    #[arg(long, value_parser = formats(TEXT_FORMATS))]
     pub format: Option<FormatArg>,
     /// Instead of the statements, what changes from the rules in DIR (the
     /// default rules alone when DIR is left out) to those of `--rules`:
@@ -189,9 +211,26 @@ pub struct TrackArgs {
     /// `--status unplanned`.
     #[arg(long)]
     pub unplanned: bool,
-    /// Output format (default: table on a terminal, csv otherwise).
+    /// Instead of the rows, what researchers of target-setting measure: per
+    /// target and level the share of targets met, the distribution of
+    /// outcome against target, results just above or below it, and the
+    /// escalation over the parent place's target.
+    #[arg(long)]
+    pub summary: bool,
+    /// Output format (default: from the `-o` file name, else a table on a
+    /// terminal, csv otherwise; `html` is the report page, `sqlite` a
+    /// database, which needs `-o`).
     #[arg(long, value_parser = formats(TRACK_FORMATS))]
     pub format: Option<FormatArg>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Report files or folders (walked recursively for .txt, .htm, .html).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -232,7 +271,7 @@ pub struct RulesListArgs {
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
     /// Output format (default: table on a terminal, tsv otherwise).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = formats(TEXT_FORMATS))]
     pub format: Option<FormatArg>,
 }
 

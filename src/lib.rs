@@ -17,12 +17,14 @@ pub mod extract;
 pub mod input;
 pub mod link;
 pub mod quantity;
+pub mod record;
 pub mod render;
 pub mod rule;
 pub mod rule_check;
 pub mod rule_set;
 pub mod statement;
 pub mod suggestion;
+pub mod summary;
 pub mod unit;
 
 pub use command::run;

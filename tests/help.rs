@@ -32,7 +32,10 @@ fn each_command_offers_the_formats_it_writes() {
         (&["extract"], &["table", "tsv", "csv", "json", "markdown"]),
         (&["docs"], &["table", "json"]),
         (&["eval"], &["table", "json"]),
-        (&["track"], &["table", "csv", "json", "markdown"]),
+        (
+            &["track"],
+            &["table", "csv", "json", "markdown", "html", "sqlite"],
+        ),
         (
             &["rules", "list"],
             &["table", "tsv", "csv", "json", "markdown"],

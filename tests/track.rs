@@ -234,6 +234,8 @@ fn explain_link_names_each_candidate_and_its_reason() {
             "land_reserve",
         ])
         .args(["--year", "2030", "--in", "fixtures/synthetic"])
+        // Tables fit the terminal: a wide one keeps each reason on a line.
+        .env("COLUMNS", "250")
         .output()
         .expect("runs");
     let text = String::from_utf8_lossy(&output.stdout);

@@ -2,7 +2,7 @@
 //! each document's turn comes (see `reports::stream`), so output starts at
 //! once and memory stays flat however large the corpus.
 
-use super::reports::{harvest, stream};
+use super::reports::{harvest, stream, FileFacts};
 use super::Output;
 use crate::cli::{DiffFormatArg, ExtractArgs, FormatArg, KindArg};
 use crate::diff::diff;
@@ -14,6 +14,15 @@ use crate::render::Format;
 use crate::render::{self, statements::StatementWriter};
 use crate::statement::{Kind, Statement};
 use std::io;
+
+/// The formats statements are written in.
+const TEXT: [Format; 5] = [
+    Format::Table,
+    Format::Tsv,
+    Format::Csv,
+    Format::Json,
+    Format::Markdown,
+];
 
 pub fn run(args: ExtractArgs) -> Result<u8> {
     if let Some(baseline) = &args.against_rules {
@@ -32,14 +41,17 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     };
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
+    render::set_wide(args.common.wide);
+    let out_path = args.common.output.as_deref();
+    let format = Output::format_for("extract", args.format, out_path, Format::Tsv, &TEXT)?;
     let mut out = Output::open(
-        args.common.output.as_deref(),
+        out_path,
         &super::inputs(&files, &[], args.common.rules.as_deref()),
     )?;
-    let format = out.format_or(args.format, Format::Tsv);
     let written = (|| {
         let mut writer = StatementWriter::new(&mut out, format).map_err(Error::Output)?;
-        let statements = |_: &Document, extraction: Extraction| extraction.statements;
+        let statements =
+            |_: &Document, _: &FileFacts, extraction: Extraction| extraction.statements;
         let tally = stream(
             &files,
             &extractor,

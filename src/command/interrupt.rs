@@ -23,6 +23,11 @@ impl Pending {
     }
 
     /// Drops the mark without touching the file (it was never ours).
+    /// The temporary file, while it is pending.
+    pub fn path(&self) -> Option<&Path> {
+        self.0.as_deref()
+    }
+
     pub fn forget(mut self) {
         if let Some(path) = self.0.take() {
             unregister(&path);

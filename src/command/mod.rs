@@ -10,6 +10,7 @@ mod extract;
 mod filters;
 mod interrupt;
 mod output;
+mod report;
 mod reports;
 mod rules;
 mod track;
@@ -43,6 +44,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Track(args) => track::run(args),
+        Command::Report(args) => report::run(args),
         Command::Explain(args) if args.link => track::explain(args),
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),

@@ -89,6 +89,73 @@ impl Output {
         })
     }
 
+    /// The format of a command's output: the one asked for with `--format`,
+    /// else the one the `-o` file name asks for by its extension, else a
+    /// table on a terminal and `piped` elsewhere. A `--format` that
+    /// contradicts the file name, or a format not in `supported`, is a
+    /// usage error naming `command`.
+    pub fn format_for(
+        command: &str,
+        asked: Option<FormatArg>,
+        path: Option<&Path>,
+        piped: Format,
+        supported: &[Format],
+    ) -> Result<Format> {
+        let named = path.and_then(Format::of_path);
+        let format = match (asked.map(Format::from), named) {
+            (Some(a), Some(n)) if a != n => {
+                return Err(Error::Usage(format!(
+                    "--format {} contradicts the output file name {} (which asks for {}); drop one of them",
+                    a.as_str(),
+                    path.map(|p| p.display().to_string()).unwrap_or_default(),
+                    n.as_str()
+                )))
+            }
+            (Some(a), _) => a,
+            (None, Some(n)) => n,
+            (None, None) if path.is_none() && io::stdout().is_terminal() => Format::Table,
+            (None, None) => piped,
+        };
+        if !supported.contains(&format) {
+            let words: Vec<&str> = supported.iter().map(|f| f.as_str()).collect();
+            return Err(Error::Usage(format!(
+                "`{command}` has no {} output (it writes {})",
+                format.as_str(),
+                words.join(", ")
+            )));
+        }
+        if format == Format::Sqlite && path.is_none() {
+            return Err(Error::Usage(format!(
+                "`{command} --format sqlite` needs an output file (-o FILE.db)"
+            )));
+        }
+        Ok(format)
+    }
+
+    /// Writes a file that is built in place (a database) as `open` writes
+    /// any other: `build` fills the temporary sibling of `dest`, which is
+    /// renamed into place only when it succeeds, and removed otherwise.
+    pub fn build_file(
+        dest: &Path,
+        inputs: &[PathBuf],
+        build: impl FnOnce(&Path) -> std::result::Result<(), String>,
+    ) -> Result<()> {
+        let out = Output::open(Some(dest), inputs)?;
+        let Target::File { tmp, writer, dest } = out.target else {
+            return Err(Error::Usage(format!(
+                "{}: a database is written to a regular file, not a device or pipe",
+                dest.display()
+            )));
+        };
+        drop(writer);
+        let path = tmp.path().map(Path::to_owned).unwrap_or_default();
+        build(&path).map_err(|reason| {
+            Error::Output(io::Error::other(format!("{}: {reason}", dest.display())))
+        })?;
+        tmp.rename_to(&dest)
+            .map_err(|source| Error::Io { path: dest, source })
+    }
+
     /// Writes everything out; a file is renamed into place only now.
     pub fn finish(self) -> Result<()> {
         match self.target {

@@ -6,6 +6,8 @@
 //! unreadable, binary, empty, over [`crate::document::MAX_BYTES`], undecodable) is
 //! reported with its path and skipped; the run goes on with the rest, and
 //! the closing line counts the skipped files by kind (`2 .doc, 1 scanned PDF`).
+//! Files with the same content (by SHA-256) are one document: the first is
+//! read, the others are named on standard error as duplicates and left out.
 
 use crate::document::{Document, ReadError};
 use crate::error::Result;
@@ -14,7 +16,8 @@ use crate::input::report_files;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -33,6 +36,8 @@ pub struct Tally {
     pub skipped: usize,
     /// The skipped files by kind.
     pub skips: Skips,
+    /// Files left out as copies of one read before.
+    pub duplicates: usize,
     /// Statements handed on (after the caller's filter).
     pub statements: usize,
     /// Statements left out because no year is known for them.
@@ -82,31 +87,82 @@ enum FileOutcome<T> {
     Skipped(String, &'static str),
 }
 
+/// What is known of a file's bytes before it is read as a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    /// SHA-256 of the file, in lowercase hex.
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// A file's bytes, loaded and hashed.
+struct Loaded {
+    path: PathBuf,
+    /// The document's id, unique within the run.
+    name: String,
+    bytes: Vec<u8>,
+    digest: [u8; 32],
+}
+
 /// Reads and extracts `files` (see [`report_files`]). On the worker threads,
-/// `digest` turns each document and its extraction into what the caller
-/// keeps (the document itself is dropped right after); then `each` gets those
-/// in input order and returns how many statements it kept. Skipped files are
-/// reported on standard error. Stops at the first error `each` returns (the
-/// output failed).
+/// `digest` turns each document, the facts of its file and its extraction
+/// into what the caller keeps (the document itself is dropped right after);
+/// then `each` gets those in input order and returns how many statements it
+/// kept. Skipped files and duplicates are reported on standard error. Stops
+/// at the first error `each` returns (the output failed).
 pub fn stream<T: Send>(
     files: &[PathBuf],
     extractor: &Extractor,
     quiet: bool,
-    digest: impl Fn(&Document, Extraction) -> T + Sync,
+    digest: impl Fn(&Document, &FileFacts, Extraction) -> T + Sync,
     mut each: impl FnMut(T) -> Result<usize>,
 ) -> Result<Tally> {
     let mut tally = Tally::default();
     let progress = Progress::new(files.len(), quiet);
     let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
+    let mut seen: HashMap<[u8; 32], PathBuf> = HashMap::new();
     // Unique within the run, so two reports named alike never share an id.
     let mut names = crate::doc_name::names(files).into_iter();
     for chunk in files.chunks(batch) {
-        let outcomes: Vec<FileOutcome<T>> = chunk
+        let chunk_names: Vec<String> = names.by_ref().take(chunk.len()).collect();
+        let loaded: Vec<Result<Loaded, ReadError>> = chunk
             .par_iter()
-            .zip(names.by_ref().take(chunk.len()).collect::<Vec<_>>())
-            .map(|(path, name)| process(path, name, extractor, &digest))
+            .zip(chunk_names)
+            .map(|(p, name)| load(p, name))
             .collect();
-        for outcome in outcomes {
+        // Which files are new is decided in input order, so the first copy
+        // is the one read whatever the number of cores.
+        let mut fresh = Vec::with_capacity(loaded.len());
+        let mut outcomes: Vec<Option<FileOutcome<T>>> = Vec::with_capacity(loaded.len());
+        for file in loaded {
+            match file {
+                Err(e) => outcomes.push(Some(FileOutcome::Skipped(e.to_string(), e.kind()))),
+                Ok(file) => match seen.get(&file.digest) {
+                    Some(first) => {
+                        tally.duplicates += 1;
+                        progress.note(&format!(
+                            "{}: same content as {}, read once",
+                            file.path.display(),
+                            first.display()
+                        ));
+                        outcomes.push(None);
+                    }
+                    None => {
+                        seen.insert(file.digest, file.path.clone());
+                        fresh.push((outcomes.len(), file));
+                        outcomes.push(None);
+                    }
+                },
+            }
+        }
+        let read: Vec<(usize, FileOutcome<T>)> = fresh
+            .into_par_iter()
+            .map(|(i, file)| (i, process(file, extractor, &digest)))
+            .collect();
+        for (i, outcome) in read {
+            outcomes[i] = Some(outcome);
+        }
+        for outcome in outcomes.into_iter().flatten() {
             match outcome {
                 FileOutcome::Read(kept, unknown_year) => {
                     tally.read += 1;
@@ -142,7 +198,9 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     let files = report_files(paths)?;
     let mut statements = Vec::new();
     let mut documents = Vec::new();
-    let digest = |doc: &Document, extraction: Extraction| (doc.name.clone(), extraction.statements);
+    let digest = |doc: &Document, _: &FileFacts, extraction: Extraction| {
+        (doc.name.clone(), extraction.statements)
+    };
     let tally = stream(&files, extractor, quiet, digest, |(doc, found)| {
         documents.push(doc);
         let n = found.len();
@@ -156,21 +214,41 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
     })
 }
 
-/// Reads and extracts one file. A panic in either stage is a bug, but one
-/// bad document must not end a run over thousands: it is reported as a
-/// skipped file (the panic message is on standard error already).
+/// Loads and hashes one file; files over [`crate::document::MAX_BYTES`]
+/// are refused before reading.
+fn load(path: &Path, name: String) -> Result<Loaded, ReadError> {
+    let bytes = Document::read_bytes(path)?;
+    let digest = Sha256::digest(&bytes).into();
+    Ok(Loaded {
+        path: path.to_owned(),
+        name,
+        bytes,
+        digest,
+    })
+}
+
+/// Reads and extracts one loaded file. A panic in either stage is a bug,
+/// but one bad document must not end a run over thousands: it is reported
+/// as a skipped file (the panic message is on standard error already).
 fn process<T>(
-    path: &Path,
-    name: String,
+    file: Loaded,
     extractor: &Extractor,
-    digest: &impl Fn(&Document, Extraction) -> T,
+    digest: &impl Fn(&Document, &FileFacts, Extraction) -> T,
 ) -> FileOutcome<T> {
+    let path = file.path.as_path();
     let work = AssertUnwindSafe(|| {
-        let mut doc = read(path, extractor)?;
-        doc.name = name;
+        let mut doc = Document::from_bytes(path, &file.bytes, extractor.normaliser())?;
+        doc.name = file.name.clone();
+        let facts = FileFacts {
+            sha256: hex(&file.digest),
+            bytes: file.bytes.len() as u64,
+        };
         let extraction = extractor.extraction(&doc);
         let unknown_year = extraction.unknown_year;
-        Ok::<_, ReadError>(FileOutcome::Read(digest(&doc, extraction), unknown_year))
+        Ok::<_, ReadError>(FileOutcome::Read(
+            digest(&doc, &facts, extraction),
+            unknown_year,
+        ))
     });
     match catch_unwind(work) {
         Ok(Ok(outcome)) => outcome,
@@ -185,7 +263,7 @@ fn process<T>(
     }
 }
 
-/// Reads one report; files over [`crate::document::MAX_BYTES`] are refused before reading.
-fn read(path: &Path, extractor: &Extractor) -> Result<Document, ReadError> {
-    Document::read(path, extractor.normaliser())
+/// Bytes in lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -6,21 +6,25 @@
 //! (or `--status unplanned`) linking also lists results no plan asked for.
 
 use super::filters::Filters;
-use super::reports::{stream, Skips};
+use super::reports::{stream, FileFacts, Skips};
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
 use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
-use crate::link::explain::explain as explain_link;
-use crate::link::{link, LinkInput, ReportSummary, Status, TargetRelations};
+use crate::link::explain::{explain as explain_link, explain_all};
+use crate::link::{link, Fulfilment, LinkInput, ReportSummary, Status, TargetRelations};
+use crate::record::{DocumentInfo, Excerpts, Record, TargetName};
 use crate::render;
+use crate::render::sqlite::Database;
 use crate::render::track::TargetNames;
 use crate::render::Format;
 use crate::rule_set::RuleSet;
 use crate::statement::{SelfReport, Statement};
 use crate::suggestion::did_you_mean;
+use crate::summary::{PlaceTree, Summary};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Statements and report summaries of every readable report.
@@ -28,14 +32,36 @@ struct Corpus {
     statements: Vec<Statement>,
     self_reports: Vec<SelfReport>,
     reports: Vec<ReportSummary>,
+    documents: Vec<DocumentInfo>,
+    /// The sentence around each statement (kept only for the report page).
+    excerpts: Excerpts,
     read: usize,
     skipped: usize,
+    duplicates: usize,
     /// `, N statements left out with no year`, or empty.
     unknown_year_note: String,
     skips: Skips,
 }
 
+/// What `track` writes rows in; with `--summary`, the statistics instead.
+const ROW_FORMATS: [Format; 6] = [
+    Format::Table,
+    Format::Csv,
+    Format::Json,
+    Format::Markdown,
+    Format::Html,
+    Format::Sqlite,
+];
+const SUMMARY_FORMATS: [Format; 5] = [
+    Format::Table,
+    Format::Csv,
+    Format::Tsv,
+    Format::Json,
+    Format::Markdown,
+];
+
 pub fn run(args: TrackArgs) -> Result<u8> {
+    render::set_wide(args.common.wide);
     let rules = super::load_rules(args.common.rules.as_deref())?;
     check_target_ids(&rules, &args.targets)?;
     let statuses = args
@@ -43,53 +69,110 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         .iter()
         .map(|s| parse_status(s))
         .collect::<Result<Vec<Status>>>()?;
-    if args.format.map(Format::from) == Some(Format::Tsv) {
-        return Err(Error::Usage(
-            "`track` has no tsv output; use --format csv".into(),
-        ));
-    }
-    let corpus = read_corpus(&args.paths, &rules, args.common.quiet)?;
+    let out_path = args.common.output.as_deref();
+    let command = if args.summary {
+        "track --summary"
+    } else {
+        "track"
+    };
+    let supported: &[Format] = if args.summary {
+        &SUMMARY_FORMATS
+    } else {
+        &ROW_FORMATS
+    };
+    let format = Output::format_for(command, args.format, out_path, Format::Csv, supported)?;
+    let page = format == Format::Html && !args.summary;
+    let corpus = read_corpus(&args.paths, &rules, args.common.quiet, page)?;
     let relations = TargetRelations::of(&rules);
     // Asking for unplanned rows by status is asking for them to be built.
     let unplanned = args.unplanned || statuses.contains(&Status::Unplanned);
-    let mut rows = link(&LinkInput {
+    let input = LinkInput {
         statements: &corpus.statements,
         reports: &corpus.reports,
         self_reports: &corpus.self_reports,
         targets: &relations,
         include_unplanned: unplanned,
-    });
+    };
     let filters = Filters {
         district: args.district.as_deref(),
         year: args.year,
         targets: &args.targets,
         statuses: &statuses,
     };
-    for warning in filters.warnings(&rows) {
-        render::diagnostic(&format!("warning: {warning}"));
+    let wanted = |r: &Fulfilment| filters.keep(r);
+    let places = PlaceTree::default();
+    // Writing over a report or a rule file read is refused.
+    let inputs = super::inputs(
+        &report_files(&args.paths)?,
+        &[],
+        args.common.rules.as_deref(),
+    );
+    let (plans, total);
+    if page {
+        let mut explained = explain_all(&input);
+        let all: Vec<Fulfilment> = explained.iter().map(|e| e.row.clone()).collect();
+        for warning in filters.warnings(&all) {
+            render::diagnostic(&format!("warning: {warning}"));
+        }
+        explained.retain(|e| wanted(&e.row));
+        plans = explained.iter().filter(|e| e.row.plan.is_some()).count();
+        total = explained.len();
+        let rows: Vec<Fulfilment> = explained.iter().map(|e| e.row.clone()).collect();
+        let summary = Summary::of(&rows, &places);
+        let record = Record::new(
+            explained,
+            corpus.documents,
+            summary,
+            corpus.excerpts,
+            full_names(&rules),
+        );
+        let mut out = Output::open(out_path, &inputs)?;
+        render::report::write(&mut out, &record).map_err(Error::Output)?;
+        out.finish()?;
+    } else {
+        let mut rows = link(&input);
+        for warning in filters.warnings(&rows) {
+            render::diagnostic(&format!("warning: {warning}"));
+        }
+        rows.retain(|r| wanted(r));
+        plans = rows.iter().filter(|r| r.plan.is_some()).count();
+        total = rows.len();
+        if args.summary {
+            let summary = Summary::of(&rows, &places);
+            let mut out = Output::open(out_path, &inputs)?;
+            render::summary::write(&mut out, &summary, format, &names(&rules))
+                .map_err(Error::Output)?;
+            out.finish()?;
+        } else if format == Format::Sqlite {
+            let database = Database {
+                documents: &corpus.documents,
+                statements: &corpus.statements,
+                rows: &rows,
+            };
+            let dest = out_path.unwrap_or(std::path::Path::new("luoshi.db"));
+            Output::build_file(dest, &inputs, |tmp| {
+                render::sqlite::write(tmp, &database).map_err(|e| e.to_string())
+            })?;
+        } else {
+            let mut out = Output::open(out_path, &inputs)?;
+            render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
+                .map_err(Error::Output)?;
+            out.finish()?;
+        }
     }
-    rows.retain(|r| filters.keep(r));
-    let mut out = Output::open(
-        args.common.output.as_deref(),
-        &super::inputs(
-            &report_files(&args.paths)?,
-            &[],
-            args.common.rules.as_deref(),
-        ),
-    )?;
-    let format = out.format_or(args.format, Format::Csv);
-    render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
-        .map_err(Error::Output)?;
-    out.finish()?;
     if !args.common.quiet {
-        let plans = rows.iter().filter(|r| r.plan.is_some()).count();
         let without_plan = if unplanned {
-            format!(", {} unplanned", rows.len() - plans)
+            format!(", {} unplanned", total - plans)
+        } else {
+            String::new()
+        };
+        let duplicates = if corpus.duplicates > 0 {
+            format!(", {} duplicates left out", corpus.duplicates)
         } else {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped{}, {plans} plans{without_plan}{}",
+            "{} files read, {} skipped{}{duplicates}, {plans} plans{without_plan}{}",
             corpus.read, corpus.skipped, corpus.skips, corpus.unknown_year_note,
         ));
     }
@@ -114,7 +197,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     }
     let rules = super::load_rules(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
-    let corpus = read_corpus(&args.paths, &rules, true)?;
+    let corpus = read_corpus(&args.paths, &rules, true, false)?;
     let relations = TargetRelations::of(&rules);
     let input = LinkInput {
         statements: &corpus.statements,
@@ -158,29 +241,77 @@ fn names(rules: &RuleSet) -> TargetNames {
         .collect()
 }
 
-fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus> {
+/// Reads every report under `paths`; with `excerpts`, also keeps the
+/// sentence around each statement.
+fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
     let files = report_files(paths)?;
     let mut corpus = Corpus {
         statements: Vec::new(),
         self_reports: Vec::new(),
         reports: Vec::new(),
+        documents: Vec::new(),
+        excerpts: Excerpts::default(),
         read: 0,
         skipped: 0,
+        duplicates: 0,
         unknown_year_note: String::new(),
         skips: Skips::default(),
     };
-    let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
-    let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
-        let n = extraction.statements.len();
-        corpus.statements.extend(extraction.statements);
-        corpus.self_reports.extend(extraction.self_reports);
-        corpus.reports.push(report);
-        Ok(n)
-    })?;
+    let digest = |doc: &Document, facts: &FileFacts, extraction: Extraction| {
+        let report = ReportSummary::of(doc);
+        let info = DocumentInfo {
+            doc: doc.name.clone(),
+            path: report.path.clone(),
+            place: doc.report.district.clone(),
+            kind: doc.report.kind,
+            year: doc.report.year,
+            date: doc.report.date,
+            reviewed: report.reviewed.clone(),
+            sha256: facts.sha256.clone(),
+            bytes: facts.bytes,
+        };
+        let found = if excerpts {
+            Excerpts::of(doc, &extraction.statements)
+        } else {
+            Vec::new()
+        };
+        (extraction, report, info, found)
+    };
+    let tally = stream(
+        &files,
+        &extractor,
+        quiet,
+        digest,
+        |(extraction, report, info, found)| {
+            let n = extraction.statements.len();
+            corpus.statements.extend(extraction.statements);
+            corpus.self_reports.extend(extraction.self_reports);
+            corpus.reports.push(report);
+            corpus.documents.push(info);
+            corpus.excerpts.extend(found);
+            Ok(n)
+        },
+    )?;
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
+    corpus.duplicates = tally.duplicates;
     corpus.unknown_year_note = tally.unknown_year_note();
     corpus.skips = tally.skips;
     Ok(corpus)
+}
+
+/// Chinese and English name of each target id.
+fn full_names(rules: &RuleSet) -> HashMap<String, TargetName> {
+    rules
+        .targets
+        .iter()
+        .map(|t| {
+            let name = TargetName {
+                zh: t.target.name_zh.clone(),
+                en: t.target.name_en.clone(),
+            };
+            (t.target.id.get_ref().clone(), name)
+        })
+        .collect()
 }

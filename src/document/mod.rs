@@ -270,11 +270,18 @@ pub struct Document {
 impl Document {
     /// Reads a file from disk; files over [`MAX_BYTES`] are refused unread.
     pub fn read(path: &Path, normaliser: &Normaliser) -> Result<Document, ReadError> {
+        let bytes = Document::read_bytes(path)?;
+        Document::from_bytes(path, &bytes, normaliser)
+    }
+
+    /// The bytes of a report file, read as [`Document::read`] reads them
+    /// (regular files only, at most [`MAX_BYTES`]).
+    pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
         let io = |source| ReadError::Io {
             path: path.to_owned(),
             source,
         };
-        let bytes = file::read_bounded(path, MAX_BYTES).map_err(|e| match e {
+        file::read_bounded(path, MAX_BYTES).map_err(|e| match e {
             file::FileError::Io(source) => io(source),
             file::FileError::NotRegular(what) => ReadError::NotRegular {
                 path: path.to_owned(),
@@ -285,8 +292,7 @@ impl Document {
                 size,
                 limit: MAX_BYTES,
             },
-        })?;
-        Document::from_bytes(path, &bytes, normaliser)
+        })
     }
 
     /// Builds a document from the bytes of a file: takes the text layer of

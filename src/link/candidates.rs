@@ -57,21 +57,6 @@ impl<'a> OutcomePool<'a> {
     pub fn get<'k>(&'k self, key: &GroupKey<'k>) -> &'k [Pooled] {
         self.by_key.get(key).map_or(&[], Vec::as_slice)
     }
-
-    /// Outcomes of one district and target, every year, by year. Scans the
-    /// whole pool: meant for explaining one row, not for linking.
-    pub fn all_years(&self, district: DistrictKey<'_>, target: &str) -> Vec<&Pooled> {
-        let mut keys: Vec<&GroupKey<'a>> = self
-            .by_key
-            .keys()
-            .filter(|(d, t, _)| *d == district && *t == target)
-            .collect();
-        keys.sort();
-        keys.into_iter()
-            .filter_map(|k| self.by_key.get(k))
-            .flatten()
-            .collect()
-    }
 }
 
 /// An outcome statement as a reference.

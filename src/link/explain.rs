@@ -5,8 +5,9 @@
 
 use super::candidates::{classify, PlanSide};
 use super::fulfilment::{Candidate, Fulfilment};
-use super::{district_key, link, Context, LinkInput};
+use super::{district_key, link, Context, DistrictKey, GroupKey, LinkInput};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One plan row and the outcomes of other years it passed over.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -23,10 +24,30 @@ pub fn explain(
     target: &str,
     year: i32,
 ) -> Vec<RowExplanation> {
+    explain_where(input, |r| {
+        r.target == target && r.year == year && district_matches(&r.district, district)
+    })
+}
+
+/// Explains every row [`link`] returns, in its order: what a report page
+/// shows under each row. Linear in the rows and outcomes (the outcomes of
+/// each district and target are indexed once).
+pub fn explain_all(input: &LinkInput<'_>) -> Vec<RowExplanation> {
+    explain_where(input, |_| true)
+}
+
+fn explain_where(input: &LinkInput<'_>, keep: impl Fn(&Fulfilment) -> bool) -> Vec<RowExplanation> {
     let context = Context::new(input);
+    let mut years: HashMap<(DistrictKey<'_>, &str), Vec<&GroupKey<'_>>> = HashMap::new();
+    for key in context.outcomes.keys() {
+        years.entry((key.0, key.1)).or_default().push(key);
+    }
+    for keys in years.values_mut() {
+        keys.sort();
+    }
     link(input)
         .into_iter()
-        .filter(|r| r.target == target && r.year == year && district_matches(&r.district, district))
+        .filter(|r| keep(r))
         .map(|row| {
             // An `unplanned` row has no plan: its outcome stands in for it.
             let (unit, path) = match (&row.plan, &row.outcome) {
@@ -42,10 +63,11 @@ pub fn explain(
                 year: row.year,
             };
             let key = district_key(&row.district, path);
-            let other_years = context
-                .outcomes
-                .all_years(key, &row.target)
+            let other_years = years
+                .get(&(key, row.target.as_str()))
                 .into_iter()
+                .flatten()
+                .flat_map(|k| context.outcomes.get(k))
                 .filter(|p| p.outcome.year != row.year)
                 .map(|p| classify(&side, p))
                 .collect();

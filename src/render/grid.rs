@@ -15,5 +15,9 @@ pub fn grid<T: Into<Cell>>(header: impl IntoIterator<Item = T>, markdown: bool) 
         })
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
+    // A Markdown table is read as text, not on a screen: never wrapped.
+    if let Some(width) = super::width::table_width().filter(|_| !markdown) {
+        table.set_width(width);
+    }
     table
 }

@@ -120,7 +120,7 @@ pub fn write(out: &mut dyn Write, rules: &RuleSet, format: Format) -> io::Result
             }
             Ok(())
         }
-        Format::Table | Format::Markdown => {
+        Format::Table | Format::Markdown | Format::Html | Format::Sqlite => {
             let mut table = super::grid(
                 [
                     "id",

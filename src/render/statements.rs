@@ -59,7 +59,8 @@ impl<'a> StatementWriter<'a> {
                 writeln!(out, "|{}", "---|".repeat(TABLE_COLUMNS.len()))?;
                 Sink::Markdown(out)
             }
-            Format::Table => Sink::Table {
+            // The commands refuse the page and the database for statements.
+            Format::Table | Format::Html | Format::Sqlite => Sink::Table {
                 out,
                 rows: Vec::new(),
             },

@@ -153,28 +153,68 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     }
     println!();
 
+    println!("report page and database, one thread, from the same statements (link included):\n");
+    println!("| statements | rows | page seconds | page MB | µs per statement | database seconds | database MB | µs per statement |\n|---|---|---|---|---|---|---|---|");
+    for times in [1, 4, 16] {
+        let input = linkable.repeated(times);
+        let o = input.time_outputs(&relations, &std::env::temp_dir())?;
+        let n = input.statements().max(1) as f64;
+        println!(
+            "| {} | {} | {:.3} | {:.1} | {:.1} | {:.3} | {:.1} | {:.1} |",
+            input.statements(),
+            o.rows,
+            o.page.as_secs_f64(),
+            o.page_bytes as f64 / 1e6,
+            o.page.as_secs_f64() * 1e6 / n,
+            o.database.as_secs_f64(),
+            o.database_bytes as f64 / 1e6,
+            o.database.as_secs_f64() * 1e6 / n,
+        );
+    }
+    println!();
+
     println!("end to end, every core, {:.1} MB:\n", bytes as f64 / 1e6);
     println!("| command | seconds | MB/s | peak memory (MB) | exit |\n|---|---|---|---|---|");
     let corpus = dir.to_string_lossy().into_owned();
-    for command in [
-        vec!["extract", "-q", "--format", "tsv", &corpus],
-        vec!["track", "-q", "--format", "csv", &corpus],
+    let out_dir = std::env::temp_dir();
+    let page = out_dir
+        .join(format!("luoshi-bench-{}.html", std::process::id()))
+        .to_string_lossy()
+        .into_owned();
+    let db = out_dir
+        .join(format!("luoshi-bench-{}.db", std::process::id()))
+        .to_string_lossy()
+        .into_owned();
+    for (label, command) in [
+        (
+            "extract (tsv)",
+            vec!["extract", "-q", "--format", "tsv", &corpus],
+        ),
+        (
+            "track (csv)",
+            vec!["track", "-q", "--format", "csv", &corpus],
+        ),
+        ("report (html)", vec!["report", "-q", "-o", &page, &corpus]),
+        ("track (sqlite)", vec!["track", "-q", "-o", &db, &corpus]),
     ] {
         let run = end_to_end(&command)?;
         match run.peak_kb {
             Some(kb) => println!(
                 "| {} | {:.2} | {:.1} | {:.1} | {} |",
-                command[0],
+                label,
                 run.seconds,
                 bytes as f64 / 1e6 / run.seconds,
                 kb as f64 / 1024.0,
                 run.code
             ),
-            None => println!(
-                "| {} | - | - | - | {} (not available) |",
-                command[0], run.code
-            ),
+            None => println!("| {} | - | - | - | {} (not available) |", label, run.code),
         }
+    }
+    for written in [&page, &db] {
+        if let Ok(meta) = std::fs::metadata(written) {
+            println!("\n{written}: {:.1} MB", meta.len() as f64 / 1e6);
+        }
+        let _ = std::fs::remove_file(written);
     }
     if !keep {
         std::fs::remove_dir_all(&dir)?;

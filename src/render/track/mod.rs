@@ -39,7 +39,8 @@ pub fn write(
             writeln!(out)
         }
         Format::Csv | Format::Tsv => csv::write(out, rows, names),
-        Format::Table | Format::Markdown => {
+        // The page and the database are written from a `Record` instead.
+        Format::Table | Format::Markdown | Format::Html | Format::Sqlite => {
             write_grouped(out, rows, format == Format::Markdown, names, unplanned)
         }
     }
@@ -103,7 +104,7 @@ fn sources_cell(row: &Fulfilment) -> String {
     parts.dedup();
     let mut lines = Vec::new();
     if !parts.is_empty() {
-        lines.push(format!("plan {}", parts.join(", ")));
+        lines.push(format!("plan {}", first_and_more(&parts)));
     }
     if let Some(o) = &row.outcome {
         lines.push(format!("outcome {}:{}", o.doc, o.line));
@@ -112,10 +113,20 @@ fn sources_cell(row: &Fulfilment) -> String {
         }
     }
     if !row.searched.is_empty() {
-        let docs: Vec<&str> = row.searched.iter().map(|s| s.doc.as_str()).collect();
-        lines.push(format!("searched {}", docs.join(", ")));
+        let docs: Vec<String> = row.searched.iter().map(|s| s.doc.clone()).collect();
+        lines.push(format!("searched {}", first_and_more(&docs)));
     }
     lines.join("\n")
+}
+
+/// `a.txt:3 +2 more`, or every item with `--wide`.
+fn first_and_more(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        _ if crate::render::wide() => items.join(", "),
+        [first, rest @ ..] => format!("{first} +{} more", rest.len()),
+    }
 }
 
 fn write_grouped(

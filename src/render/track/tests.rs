@@ -96,6 +96,8 @@ fn names() -> TargetNames {
 }
 
 fn render(format: Format) -> String {
+    // Cells in full, whatever the width of the terminal running the tests.
+    crate::render::set_wide(true);
     let mut out = Vec::new();
     write(&mut out, &rows(), format, &names(), false).expect("writes to memory");
     String::from_utf8(out).expect("utf-8")
@@ -194,6 +196,7 @@ fn rows_with_unplanned() -> Vec<Fulfilment> {
 }
 
 fn render_unplanned(format: Format, unplanned: bool) -> String {
+    crate::render::set_wide(true);
     let mut out = Vec::new();
     write(
         &mut out,
