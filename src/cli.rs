@@ -42,6 +42,11 @@ pub struct Common {
     /// No progress bar and no summary line on standard error.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Places of documents whose text names none: a TSV file with columns
+    /// `doc` (file stem) and `place` (code, full name or unique name). A
+    /// `catalog.tsv` beside the reports is read too.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
 }
 
 /// `--format`, as typed; commands turn it into a [`Format`].
@@ -117,7 +122,8 @@ pub struct EvalArgs {
 pub struct TrackArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Only this district (e.g. 白云区 or 白云).
+    /// Only this place: its name (白云区, 白云), full name (广东省广州市白云区)
+    /// or code (440111). A name several places share is refused, listing them.
     #[arg(long)]
     pub district: Option<String>,
     /// Only plans for this year.
@@ -177,8 +183,12 @@ pub struct ExplainArgs {
     /// Explain the linking of one row instead (needs --district, --target, --year and report paths).
     #[arg(long)]
     pub link: bool,
+    /// The place of the row (name, full name or code, as for `track --district`).
     #[arg(long)]
     pub district: Option<String>,
+    /// Places of documents whose text names none (as for `track --catalog`).
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     #[arg(long)]
     pub target: Option<String>,
     #[arg(long)]

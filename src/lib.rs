@@ -14,6 +14,7 @@ pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod link;
+pub mod place;
 pub mod quantity;
 pub mod render;
 pub mod rule;

@@ -1,4 +1,4 @@
-//! `luoshi docs`: reports in, how each was read out (district, kind, date,
+//! `luoshi docs`: reports in, how each was read out (place, kind, date,
 //! sections and the period each covers). Unreadable files are reported on
 //! standard error and skipped; the others are still shown.
 
@@ -34,9 +34,16 @@ pub fn run(args: DocsArgs) -> Result<u8> {
                 continue;
             }
         };
+        let catalog = match super::load_catalog(args.common.catalog.as_deref(), &files) {
+            Ok(catalog) => catalog,
+            Err(err) => return Err(err),
+        };
         for file in files {
             match Document::read(&file, &normaliser) {
-                Ok(doc) => {
+                Ok(mut doc) => {
+                    if let Some(place) = catalog.place(&file) {
+                        doc.report.place = Some(place.clone());
+                    }
                     read += 1;
                     let outline = Outline::of(&doc);
                     if format == Format::Json {

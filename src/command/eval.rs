@@ -21,7 +21,12 @@ pub fn run(args: EvalArgs) -> Result<u8> {
     })?;
     let rules = RuleSet::load(args.common.rules.as_deref())?;
     let extractor = Extractor::new(&rules)?;
-    let harvest = harvest(&args.paths, &extractor, args.common.quiet)?;
+    let harvest = harvest(
+        &args.paths,
+        &extractor,
+        args.common.catalog.as_deref(),
+        args.common.quiet,
+    )?;
     let evaluation = evaluate(&gold, &harvest.statements, &harvest.documents);
     let mut out = Output::open(args.common.output.as_deref())?;
     let format = args.format.map(Format::from).unwrap_or(Format::Table);

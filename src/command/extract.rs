@@ -29,6 +29,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     };
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
+    let catalog = super::load_catalog(args.common.catalog.as_deref(), &files)?;
     let mut out = Output::open(args.common.output.as_deref())?;
     let format = out.format_or(args.format, Format::Tsv);
     let written = (|| {
@@ -37,6 +38,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         let tally = stream(
             &files,
             &extractor,
+            &catalog,
             args.common.quiet,
             statements,
             |mut found| {

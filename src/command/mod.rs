@@ -13,6 +13,8 @@ mod track;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
+use crate::place::{resolve, Catalog, Place};
+use std::path::{Path, PathBuf};
 use crate::rule_set::RuleSet;
 use crate::suggestion::did_you_mean;
 
@@ -29,6 +31,17 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rules(command) => rules::run(command),
         Command::Docs(args) => docs::run(args),
     }
+}
+
+/// The catalogue of places given with `--catalog` and found beside `files`.
+pub fn load_catalog(given: Option<&Path>, files: &[PathBuf]) -> Result<Catalog> {
+    Catalog::load(given, files).map_err(|e| Error::Usage(e.to_string()))
+}
+
+/// The place a user named with `--district`; a name matching nothing or
+/// several places is a usage error that says which.
+pub fn resolve_place(query: &str) -> Result<Place> {
+    resolve(query).map_err(|e| Error::Usage(format!("--district: {e}")))
 }
 
 /// Fails with a usage error, and a suggestion, when an id is not a target in effect.

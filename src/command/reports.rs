@@ -9,6 +9,7 @@
 use crate::document::Document;
 use crate::error::Result;
 use crate::extract::{Extraction, Extractor};
+use crate::place::Catalog;
 use crate::input::report_files;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
@@ -48,6 +49,7 @@ enum FileOutcome<T> {
 pub fn stream<T: Send>(
     files: &[PathBuf],
     extractor: &Extractor,
+    catalog: &Catalog,
     quiet: bool,
     digest: impl Fn(&Document, Extraction) -> T + Sync,
     mut each: impl FnMut(T) -> Result<usize>,
@@ -58,7 +60,7 @@ pub fn stream<T: Send>(
     for chunk in files.chunks(batch) {
         let outcomes: Vec<FileOutcome<T>> = chunk
             .par_iter()
-            .map(|path| process(path, extractor, &digest))
+            .map(|path| process(path, extractor, catalog, &digest))
             .collect();
         for outcome in outcomes {
             match outcome {
@@ -90,12 +92,18 @@ pub struct Harvest {
 /// Reads and extracts every report under `paths` and keeps every statement.
 /// A path on the command line that does not exist stops the run before any
 /// file is read: it is a typo, not a bad report.
-pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<Harvest> {
+pub fn harvest(
+    paths: &[PathBuf],
+    extractor: &Extractor,
+    catalog: Option<&Path>,
+    quiet: bool,
+) -> Result<Harvest> {
     let files = report_files(paths)?;
+    let catalog = super::load_catalog(catalog, &files)?;
     let mut statements = Vec::new();
     let mut documents = Vec::new();
     let digest = |doc: &Document, extraction: Extraction| (doc.name.clone(), extraction.statements);
-    let tally = stream(&files, extractor, quiet, digest, |(doc, found)| {
+    let tally = stream(&files, extractor, &catalog, quiet, digest, |(doc, found)| {
         documents.push(doc);
         let n = found.len();
         statements.extend(found);
@@ -114,10 +122,11 @@ pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<
 fn process<T>(
     path: &Path,
     extractor: &Extractor,
+    catalog: &Catalog,
     digest: &impl Fn(&Document, Extraction) -> T,
 ) -> FileOutcome<T> {
     let work = AssertUnwindSafe(|| {
-        let doc = read(path, extractor)?;
+        let doc = read(path, extractor, catalog)?;
         let extraction = extractor.extraction(&doc);
         Ok::<_, String>(FileOutcome::Read(digest(&doc, extraction)))
     });
@@ -131,7 +140,12 @@ fn process<T>(
     }
 }
 
-/// Reads one report; files over [`crate::document::MAX_BYTES`] are refused before reading.
-fn read(path: &Path, extractor: &Extractor) -> Result<Document, String> {
-    Document::read(path, extractor.normaliser()).map_err(|e| e.to_string())
+/// Reads one report, its place from the catalogue when it gives one; files
+/// over [`crate::document::MAX_BYTES`] are refused before reading.
+fn read(path: &Path, extractor: &Extractor, catalog: &Catalog) -> Result<Document, String> {
+    let mut doc = Document::read(path, extractor.normaliser()).map_err(|e| e.to_string())?;
+    if let Some(place) = catalog.place(path) {
+        doc.report.place = Some(place.clone());
+    }
+    Ok(doc)
 }

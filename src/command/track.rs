@@ -12,7 +12,7 @@ use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
-use crate::link::explain::{district_matches, explain as explain_link};
+use crate::link::explain::explain as explain_link;
 use crate::link::{link, LinkInput, ReportSummary, Status, TargetRelations};
 use crate::render;
 use crate::render::track::TargetNames;
@@ -20,7 +20,7 @@ use crate::render::Format;
 use crate::rule_set::RuleSet;
 use crate::statement::{SelfReport, Statement};
 use crate::suggestion::did_you_mean;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Statements and report summaries of every readable report.
 struct Corpus {
@@ -44,7 +44,13 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             "`track` has no tsv output; use --format csv".into(),
         ));
     }
-    let corpus = read_corpus(&args.paths, &rules, args.common.quiet)?;
+    let place = args.district.as_deref().map(super::resolve_place).transpose()?;
+    let corpus = read_corpus(
+        &args.paths,
+        &rules,
+        args.common.catalog.as_deref(),
+        args.common.quiet,
+    )?;
     let relations = TargetRelations::of(&rules);
     // Asking for unplanned rows by status is asking for them to be built.
     let unplanned = args.unplanned || statuses.contains(&Status::Unplanned);
@@ -56,9 +62,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         include_unplanned: unplanned,
     });
     rows.retain(|r| {
-        args.district
-            .as_deref()
-            .is_none_or(|d| district_matches(&r.district, d))
+        place.as_ref().is_none_or(|p| r.place_code == p.code)
             && args.year.is_none_or(|y| r.year == y)
             && (args.targets.is_empty() || args.targets.contains(&r.target))
             && (statuses.is_empty() || statuses.contains(&r.status))
@@ -94,6 +98,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         .district
         .as_deref()
         .ok_or_else(|| missing("--district"))?;
+    let place = super::resolve_place(district)?;
     let target = args.target.as_deref().ok_or_else(|| missing("--target"))?;
     let year = args.year.ok_or_else(|| missing("--year"))?;
     if args.paths.is_empty() {
@@ -101,7 +106,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     }
     let rules = RuleSet::load(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
-    let corpus = read_corpus(&args.paths, &rules, true)?;
+    let corpus = read_corpus(&args.paths, &rules, args.catalog.as_deref(), true)?;
     let relations = TargetRelations::of(&rules);
     let input = LinkInput {
         statements: &corpus.statements,
@@ -111,9 +116,9 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         // One row, asked for by name: show it even when no plan was set.
         include_unplanned: true,
     };
-    let rows = explain_link(&input, district, target, year);
+    let rows = explain_link(&input, &place.code, target, year);
     let mut out = Output::open(None)?;
-    render::track::write_explanation(&mut out, &rows, &names(&rules), (district, target, year))
+    render::track::write_explanation(&mut out, &rows, &names(&rules), (&place.short, target, year))
         .map_err(Error::Output)?;
     out.finish()?;
     Ok(if corpus.skipped > 0 {
@@ -145,9 +150,15 @@ fn names(rules: &RuleSet) -> TargetNames {
         .collect()
 }
 
-fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus> {
+fn read_corpus(
+    paths: &[PathBuf],
+    rules: &RuleSet,
+    catalog: Option<&Path>,
+    quiet: bool,
+) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
     let files = report_files(paths)?;
+    let catalog = super::load_catalog(catalog, &files)?;
     let mut corpus = Corpus {
         statements: Vec::new(),
         self_reports: Vec::new(),
@@ -156,7 +167,7 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool) -> Result<Corpus
         skipped: 0,
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
-    let tally = stream(&files, &extractor, quiet, digest, |(extraction, report)| {
+    let tally = stream(&files, &extractor, &catalog, quiet, digest, |(extraction, report)| {
         let n = extraction.statements.len();
         corpus.statements.extend(extraction.statements);
         corpus.self_reports.extend(extraction.self_reports);

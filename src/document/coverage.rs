@@ -162,7 +162,7 @@ mod tests {
 
     fn report(kind: ReportKind, year: i32) -> Report {
         Report {
-            district: String::new(),
+            place: None,
             kind,
             date: None,
             year: Some(year),

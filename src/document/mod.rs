@@ -2,7 +2,7 @@
 //! HTML, any of the encodings government sites use), normalises it for matching
 //! (simplified script, ASCII digits and punctuation, folded whitespace) while
 //! keeping a map back to the decoded original, and reads its structure: which
-//! district and kind of report it is, when it was delivered, and which
+//! government (by its division code) and kind of report it is, when it was delivered, and which
 //! sections review which period or plan which year.
 //!
 //! Steps, each in its own module: `decode` (bytes → text, encoding detected),
@@ -28,6 +28,7 @@ mod variants;
 pub use decode::MAX_BYTES;
 pub use normalise::{Normalised, Normaliser, NormaliserError};
 
+use crate::place::Place;
 use crate::statement::{Period, Position};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -72,8 +73,9 @@ pub enum ReportKind {
 /// What the report is, read from its text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
-    /// District with its suffix, simplified (`白云区`); empty when not found.
-    pub district: String,
+    /// The reporting government (see [`crate::place`]); none when the
+    /// text names no place and no catalogue gives one.
+    pub place: Option<Place>,
     pub kind: ReportKind,
     /// Date the report was delivered (or, failing that, published).
     pub date: Option<NaiveDate>,

@@ -246,7 +246,7 @@ mod tests {
 
     fn h1(year: i32) -> Report {
         Report {
-            district: String::new(),
+            place: None,
             kind: ReportKind::H1,
             date: None,
             year: Some(year),

@@ -274,10 +274,14 @@ impl Extractor {
         quote: Range<usize>,
     ) -> Statement {
         let t = &self.rules.targets[target];
+        let place = doc.report.place.as_ref();
         Statement {
             doc: doc.name.clone(),
             path: doc.path.display().to_string(),
-            district: doc.report.district.clone(),
+            place_code: place.map(|p| p.code.clone()).unwrap_or_default(),
+            place_name: place.map(|p| p.name.clone()).unwrap_or_default(),
+            place: place.map(|p| p.short.clone()).unwrap_or_default(),
+            level: place.map(|p| p.level),
             kind: r.kind,
             target: t.id.clone(),
             measure: t.measure,

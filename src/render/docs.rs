@@ -1,9 +1,10 @@
-//! Output of `luoshi docs`: how each report was read (district, kind, date,
+//! Output of `luoshi docs`: how each report was read (place, kind, date,
 //! year, encoding, script) and its sections with the period each covers, as
 //! a table per document or as JSON, so a wrong reading is easy to see.
 
 use super::text::sanitize_terminal;
 use crate::document::{Coverage, Document, ReportKind};
+use crate::place::Place;
 use crate::render::Format;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -13,7 +14,8 @@ use std::io::{self, Write};
 pub struct Outline {
     pub path: String,
     pub name: String,
-    pub district: String,
+    /// The reporting government, or null when unknown.
+    pub place: Option<Place>,
     pub kind: ReportKind,
     pub date: Option<String>,
     pub year: Option<i32>,
@@ -39,7 +41,7 @@ impl Outline {
         Outline {
             path: doc.path.display().to_string(),
             name: doc.name.clone(),
-            district: doc.report.district.clone(),
+            place: doc.report.place.clone(),
             kind: doc.report.kind,
             date: doc.report.date.map(|d| d.to_string()),
             year: doc.report.year,
@@ -84,12 +86,11 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
     writeln!(out, "{}", sanitize_terminal(&outline.path))?;
     writeln!(
         out,
-        "  district {}  kind {}  date {}  year {}  encoding {}{}  indicator rows {}",
-        if outline.district.is_empty() {
-            "-"
-        } else {
-            &outline.district
-        },
+        "  place {}  kind {}  date {}  year {}  encoding {}{}  indicator rows {}",
+        outline.place.as_ref().map_or_else(
+            || "-".to_owned(),
+            |p| format!("{} ({}, {})", sanitize_terminal(&p.name), p.code, p.level)
+        ),
         kind_label(outline.kind),
         or_dash(outline.date.clone()),
         or_dash(outline.year.map(|y| y.to_string())),
