@@ -13,7 +13,7 @@
 //! of the reporting government's name) favours places of that kind, so a
 //! banner's report that names its region is read as the banner's.
 
-use super::names::{text_names, Strength};
+use super::names::{suffix_of, text_names, Strength};
 use super::table::{table, Table};
 use super::Place;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -41,8 +41,13 @@ const STRONG_AFTER: &[&str] = &[
     "统计局",
 ];
 
-/// Words before a name that do the same (`在浮山县第…`, `关于东安县2022年…`).
-const STRONG_BEFORE: &[&str] = &["在", "关于", "《"];
+/// Words before a name that do the same (`在浮山县第…`, `关于东安县2022年…`,
+/// `中共滨海新区委员会`).
+const STRONG_BEFORE: &[&str] = &["在", "关于", "中共"];
+
+/// A strong word followed by this is a link to a site in the page chrome
+/// (`重庆市人民政府网`), not the issuing body.
+const SITE: &str = "网";
 
 /// What may stand between a parent's name and its child's (`(江西省)靖安县`).
 const CHAIN_GAP: &[char] = &[' ', '(', ')', '[', ']', '【', '】', '\u{3000}', '·', '-'];
@@ -59,8 +64,12 @@ const SELF_REFERENCE: f64 = 8.0;
 /// Uses of the report's word for itself needed to count.
 const MIN_SELF_REFERENCES: usize = 2;
 
-/// Evidence a place needs to be taken: more than one passing mention.
+/// Evidence a place needs to be taken, before its word for itself counts:
+/// more than one passing mention.
 const MIN_SCORE: f64 = 2.0;
+
+/// Mentions by stem alone a place needs when no full name is enough.
+const MIN_STEM_MENTIONS: f64 = 2.0;
 
 /// What one pattern of the automaton stands for.
 #[derive(Debug, Default)]
@@ -100,7 +109,7 @@ fn build(table: &Table) -> Option<Index> {
             let i = at(&name, &mut strings, &mut patterns);
             patterns[i].uses.push((row, strength));
         }
-        if let Some(c) = table.row(row).name.chars().last() {
+        if let Some(c) = suffix_of(&table.row(row).name).chars().last() {
             if !self_chars.contains(&c) {
                 self_chars.push(c);
             }
@@ -205,8 +214,43 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
     choose(table, &mentions, &self_refs).map(|row| table.place(row))
 }
 
-/// The row with the most evidence, if it has enough.
+/// The row with the most evidence, if it has enough: by full names, else
+/// by stems in a report whose word for itself fits them.
 fn choose(table: &Table, mentions: &[Mention], self_refs: &[(char, usize)]) -> Option<usize> {
+    // The share of the report's words for itself that fit a place's kind.
+    let total: usize = self_refs.iter().map(|(_, n)| n).sum();
+    let share = |row: usize| {
+        let c = suffix_of(&table.row(row).name).chars().last();
+        self_refs
+            .iter()
+            .find(|(x, n)| Some(*x) == c && *n >= MIN_SELF_REFERENCES)
+            .map_or(0.0, |(_, n)| *n as f64 / total as f64)
+    };
+    let fits = |row: usize| share(row) > 0.0;
+    let by_name = scores(table, mentions, Strength::Name);
+    let enough: Vec<(usize, f64)> = by_name
+        .iter()
+        .filter(|(_, s)| *s >= MIN_SCORE)
+        .map(|&(r, s)| (r, s + SELF_REFERENCE * share(r)))
+        .collect();
+    if let Some(best) = best(&enough) {
+        return Some(deepest_strong(table, mentions, best));
+    }
+    // Mentions by stem and by full name alike.
+    let mut by_stem = scores(table, mentions, Strength::Stem);
+    for (r, s) in by_name {
+        match by_stem.iter_mut().find(|(x, _)| *x == r) {
+            Some((_, t)) => *t += s,
+            None => by_stem.push((r, s)),
+        }
+    }
+    by_stem.retain(|&(r, s)| s >= MIN_STEM_MENTIONS && fits(r));
+    best(&by_stem)
+}
+
+/// Evidence for each row from mentions of the given strength, in the order
+/// the rows are first met.
+fn scores(table: &Table, mentions: &[Mention], strength: Strength) -> Vec<(usize, f64)> {
     // Every code the report names, for telling same-name places apart.
     let mut named: Vec<&str> = mentions
         .iter()
@@ -226,13 +270,13 @@ fn choose(table: &Table, mentions: &[Mention], self_refs: &[(char, usize)]) -> O
     };
     let mut scores: Vec<(usize, f64)> = Vec::new();
     for m in mentions {
-        if m.parent || m.part || (m.short && !m.chained && !m.strong) {
+        if m.parent || m.part || (strength == Strength::Name && m.short && !m.chained && !m.strong) {
             continue;
         }
         let rows: Vec<usize> = m
             .rows
             .iter()
-            .filter(|(_, s)| *s == Strength::Name)
+            .filter(|(_, s)| *s == strength)
             .map(|&(r, _)| r)
             .collect();
         let supported: Vec<usize> = rows
@@ -248,9 +292,9 @@ fn choose(table: &Table, mentions: &[Mention], self_refs: &[(char, usize)]) -> O
         if rows.is_empty() {
             continue;
         }
-        let weight = match (m.strong, m.in_header) {
-            (true, true) => 1.0 + STRONG_IN_HEADER,
-            (true, false) => 1.0 + STRONG_IN_BODY,
+        let weight = match (m.strong, m.in_header, strength) {
+            (true, true, Strength::Name) => 1.0 + STRONG_IN_HEADER,
+            (true, false, Strength::Name) => 1.0 + STRONG_IN_BODY,
             _ => 1.0,
         } / rows.len() as f64;
         for r in rows {
@@ -260,33 +304,45 @@ fn choose(table: &Table, mentions: &[Mention], self_refs: &[(char, usize)]) -> O
             }
         }
     }
-    let own_word = self_refs
-        .iter()
-        .filter(|(_, n)| *n >= MIN_SELF_REFERENCES)
-        .max_by_key(|(_, n)| *n)
-        .map(|(c, _)| *c);
-    if let Some(c) = own_word {
-        for (r, s) in &mut scores {
-            if table.row(*r).name.ends_with(c) {
-                *s += SELF_REFERENCE;
-            }
-        }
-    }
     scores
+}
+
+/// The row of the highest score; none on a tie (a name two places share
+/// that nothing tells apart).
+fn best(scores: &[(usize, f64)]) -> Option<usize> {
+    let (row, top) = scores
         .iter()
-        .fold(None::<(usize, f64)>, |best, &(r, s)| match best {
+        .copied()
+        .fold(None::<(usize, f64)>, |best, (r, s)| match best {
             Some((_, b)) if b >= s => best,
             _ => Some((r, s)),
-        })
-        .filter(|&(_, s)| s >= MIN_SCORE)
-        .map(|(r, _)| r)
+        })?;
+    let tied = scores.iter().filter(|(_, s)| (s - top).abs() < 1e-9).count();
+    (tied == 1).then_some(row)
+}
+
+/// `best`, or the deepest place under it that a title, dateline or
+/// issuing body names: a county's report names its city's government too
+/// (`在市委、市政府和区委的坚强领导下`, `重庆市人民政府`), a province's
+/// report seldom a county's.
+fn deepest_strong(table: &Table, mentions: &[Mention], best: usize) -> usize {
+    mentions
+        .iter()
+        .filter(|m| m.strong && m.in_header && !m.parent && !m.part && m.rows.len() == 1)
+        .filter_map(|m| m.rows.first())
+        .filter(|&&(r, s)| s == Strength::Name && table.is_ancestor(best, r))
+        .map(|&(r, _)| r)
+        .max_by_key(|&r| table.row(r).level)
+        .unwrap_or(best)
 }
 
 /// Whether a title, dateline or issuing body word stands next to `start..end`.
 fn strong_context(text: &str, start: usize, end: usize) -> bool {
     let after = text[end..].trim_start_matches([' ', '\u{3000}']);
     let before = text[..start].trim_end_matches([' ', '\u{3000}', ')', '(']);
-    STRONG_AFTER.iter().any(|w| after.starts_with(w))
+    STRONG_AFTER
+        .iter()
+        .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(SITE))
         || after.starts_with(|c: char| c.is_ascii_digit())
         || STRONG_BEFORE.iter().any(|w| before.ends_with(w))
 }

@@ -2,13 +2,12 @@
 //! (`秀山土家族苗族自治县`), short names made by the official naming rules:
 //! an autonomous unit without its ethnic names (`秀山县`, `鄂温克旗`,
 //! `恩施州`), a banner `X左翼Y旗` as `X₁左Y旗` (`科右中旗`), and the short
-//! names of `data/aliases.tsv`. Provinces and cities also have a bare stem
-//! (`广西`, `内蒙古`, `广州`, `恩施`): a stem only supports a place named
-//! after it (`广州白云区`), it never names the reporting government alone.
-//! A user may also leave out a county's suffix (`白云` for `白云区`).
+//! names of `data/aliases.tsv`. Every division also has a bare stem
+//! (`广西`, `内蒙古`, `广州`, `恩施`, `桦川`): a stem supports a place named
+//! after it (`广州白云区`), and names the reporting government only when no
+//! full name does (`桦川振兴发展` in a report that says `全县`).
 
 use super::table::Table;
-use super::Level;
 
 /// The ethnic groups (GB/T 3304), one a line.
 const ETHNIC_GROUPS: &str = include_str!("../../data/ethnic-groups.txt");
@@ -27,7 +26,8 @@ const SUFFIXES: &[&str] = &[
 pub enum Strength {
     /// The official name or a short name: names the place.
     Name,
-    /// A bare stem of a province or city: supports a place named after it.
+    /// A bare stem (`广州`, `桦川`): supports a place named after it, and
+    /// names the reporting government only when nothing else does.
     Stem,
 }
 
@@ -38,16 +38,13 @@ pub fn text_names(table: &Table, index: usize) -> Vec<(String, Strength)> {
     let suffix = suffix_of(&d.name);
     let base = &d.name[..d.name.len() - suffix.len()];
     let stem = without_ethnic_names(base);
-    match (d.level, suffix) {
-        (Level::County, "自治县") => out.push((format!("{stem}县"), Strength::Name)),
-        (Level::County, "自治旗") => out.push((format!("{stem}旗"), Strength::Name)),
-        (Level::City, "自治州") => {
-            out.push((format!("{stem}州"), Strength::Name));
-            out.push((stem.to_owned(), Strength::Stem));
-        }
-        (Level::County, _) => {}
-        _ => out.push((stem.to_owned(), Strength::Stem)),
+    match suffix {
+        "自治县" => out.push((format!("{stem}县"), Strength::Name)),
+        "自治旗" => out.push((format!("{stem}旗"), Strength::Name)),
+        "自治州" => out.push((format!("{stem}州"), Strength::Name)),
+        _ => {}
     }
+    out.push((stem.to_owned(), Strength::Stem));
     if let Some(short) = banner_short_name(&d.name) {
         out.push((short, Strength::Name));
     }
@@ -59,20 +56,13 @@ pub fn text_names(table: &Table, index: usize) -> Vec<(String, Strength)> {
     out
 }
 
-/// What a user may type for row `index`: its text names and, for a
-/// county-level unit, its name without the suffix (`白云` for `白云区`).
+/// What a user may type for row `index`: every name reports write it by,
+/// the stem included (`白云` for `白云区`).
 pub fn query_names(table: &Table, index: usize) -> Vec<String> {
-    let d = table.row(index);
-    let mut out: Vec<String> = text_names(table, index)
+    text_names(table, index)
         .into_iter()
         .map(|(n, _)| n)
-        .collect();
-    let suffix = suffix_of(&d.name);
-    let base = without_ethnic_names(&d.name[..d.name.len() - suffix.len()]);
-    if base.chars().count() >= 2 && !out.iter().any(|n| n == base) {
-        out.push(base.to_owned());
-    }
-    out
+        .collect()
 }
 
 /// The suffix `name` ends with (empty when none).
@@ -170,16 +160,18 @@ mod tests {
 
     #[test]
     fn short_names_follow_the_naming_rules() {
-        assert_eq!(names("500241"), ["秀山土家族苗族自治县", "秀山县"]);
-        assert_eq!(names("150724"), ["鄂温克族自治旗", "鄂温克旗"]);
-        assert_eq!(names("152222"), ["科尔沁右翼中旗", "科右中旗"]);
+        assert_eq!(names("500241"), ["秀山土家族苗族自治县", "秀山县", "秀山"]);
+        assert_eq!(names("150724"), ["鄂温克族自治旗", "鄂温克旗", "鄂温克"]);
+        assert_eq!(names("152222"), ["科尔沁右翼中旗", "科尔沁右翼中", "科右中旗"]);
         assert_eq!(names("450000"), ["广西壮族自治区", "广西"]);
         assert_eq!(names("650000"), ["新疆维吾尔自治区", "新疆"]);
         assert_eq!(names("150000"), ["内蒙古自治区", "内蒙古"]);
         assert_eq!(names("440100"), ["广州市", "广州"]);
         assert_eq!(names("422800"), ["恩施土家族苗族自治州", "恩施州", "恩施"]);
-        assert_eq!(names("440111"), ["白云区"]);
-        assert_eq!(names("150223"), ["达尔罕茂明安联合旗", "达茂旗"]);
+        assert_eq!(names("440111"), ["白云区", "白云"]);
+        assert_eq!(names("150223"), ["达尔罕茂明安联合旗", "达尔罕茂明安联合", "达茂旗"]);
+        // A one-character stem is no name (萧县).
+        assert_eq!(names("341322"), ["萧县"]);
     }
 
     #[test]
