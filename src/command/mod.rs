@@ -14,9 +14,9 @@ mod track;
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
 use crate::place::{resolve, Catalog, Place};
-use std::path::{Path, PathBuf};
 use crate::rule_set::RuleSet;
 use crate::suggestion::did_you_mean;
+use std::path::{Path, PathBuf};
 
 pub use output::Output;
 
@@ -38,9 +38,13 @@ pub fn load_catalog(given: Option<&Path>, files: &[PathBuf]) -> Result<Catalog> 
     Catalog::load(given, files).map_err(|e| Error::Usage(e.to_string()))
 }
 
-/// The place a user named with `--district`; a name matching nothing or
-/// several places is a usage error that says which.
-pub fn resolve_place(query: &str) -> Result<Place> {
+/// The place a user named with `--district`: one the catalogue gives, or
+/// one of the division table. A name matching nothing or several places is
+/// a usage error that says which.
+pub fn resolve_place(query: &str, catalog: &Catalog) -> Result<Place> {
+    if let Some(place) = catalog.find(query) {
+        return Ok(place.clone());
+    }
     resolve(query).map_err(|e| Error::Usage(format!("--district: {e}")))
 }
 

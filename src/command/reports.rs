@@ -9,8 +9,8 @@
 use crate::document::Document;
 use crate::error::Result;
 use crate::extract::{Extraction, Extractor};
-use crate::place::Catalog;
 use crate::input::report_files;
+use crate::place::Catalog;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
 use rayon::prelude::*;
@@ -103,12 +103,19 @@ pub fn harvest(
     let mut statements = Vec::new();
     let mut documents = Vec::new();
     let digest = |doc: &Document, extraction: Extraction| (doc.name.clone(), extraction.statements);
-    let tally = stream(&files, extractor, &catalog, quiet, digest, |(doc, found)| {
-        documents.push(doc);
-        let n = found.len();
-        statements.extend(found);
-        Ok(n)
-    })?;
+    let tally = stream(
+        &files,
+        extractor,
+        &catalog,
+        quiet,
+        digest,
+        |(doc, found)| {
+            documents.push(doc);
+            let n = found.len();
+            statements.extend(found);
+            Ok(n)
+        },
+    )?;
     Ok(Harvest {
         statements,
         documents,

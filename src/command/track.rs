@@ -14,13 +14,14 @@ use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::link::explain::explain as explain_link;
 use crate::link::{link, LinkInput, ReportSummary, Status, TargetRelations};
+use crate::place::Catalog;
 use crate::render;
 use crate::render::track::TargetNames;
 use crate::render::Format;
 use crate::rule_set::RuleSet;
 use crate::statement::{SelfReport, Statement};
 use crate::suggestion::did_you_mean;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Statements and report summaries of every readable report.
 struct Corpus {
@@ -44,13 +45,14 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             "`track` has no tsv output; use --format csv".into(),
         ));
     }
-    let place = args.district.as_deref().map(super::resolve_place).transpose()?;
-    let corpus = read_corpus(
-        &args.paths,
-        &rules,
-        args.common.catalog.as_deref(),
-        args.common.quiet,
-    )?;
+    let files = report_files(&args.paths)?;
+    let catalog = super::load_catalog(args.common.catalog.as_deref(), &files)?;
+    let place = args
+        .district
+        .as_deref()
+        .map(|d| super::resolve_place(d, &catalog))
+        .transpose()?;
+    let corpus = read_corpus(&files, &rules, &catalog, args.common.quiet)?;
     let relations = TargetRelations::of(&rules);
     // Asking for unplanned rows by status is asking for them to be built.
     let unplanned = args.unplanned || statuses.contains(&Status::Unplanned);
@@ -98,7 +100,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         .district
         .as_deref()
         .ok_or_else(|| missing("--district"))?;
-    let place = super::resolve_place(district)?;
+
     let target = args.target.as_deref().ok_or_else(|| missing("--target"))?;
     let year = args.year.ok_or_else(|| missing("--year"))?;
     if args.paths.is_empty() {
@@ -106,7 +108,10 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     }
     let rules = RuleSet::load(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
-    let corpus = read_corpus(&args.paths, &rules, args.catalog.as_deref(), true)?;
+    let files = report_files(&args.paths)?;
+    let catalog = super::load_catalog(args.catalog.as_deref(), &files)?;
+    let place = super::resolve_place(district, &catalog)?;
+    let corpus = read_corpus(&files, &rules, &catalog, true)?;
     let relations = TargetRelations::of(&rules);
     let input = LinkInput {
         statements: &corpus.statements,
@@ -118,8 +123,13 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     };
     let rows = explain_link(&input, &place.code, target, year);
     let mut out = Output::open(None)?;
-    render::track::write_explanation(&mut out, &rows, &names(&rules), (&place.short, target, year))
-        .map_err(Error::Output)?;
+    render::track::write_explanation(
+        &mut out,
+        &rows,
+        &names(&rules),
+        (&place.short, target, year),
+    )
+    .map_err(Error::Output)?;
     out.finish()?;
     Ok(if corpus.skipped > 0 {
         EXIT_RUNTIME
@@ -151,14 +161,12 @@ fn names(rules: &RuleSet) -> TargetNames {
 }
 
 fn read_corpus(
-    paths: &[PathBuf],
+    files: &[PathBuf],
     rules: &RuleSet,
-    catalog: Option<&Path>,
+    catalog: &Catalog,
     quiet: bool,
 ) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
-    let files = report_files(paths)?;
-    let catalog = super::load_catalog(catalog, &files)?;
     let mut corpus = Corpus {
         statements: Vec::new(),
         self_reports: Vec::new(),
@@ -167,13 +175,20 @@ fn read_corpus(
         skipped: 0,
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
-    let tally = stream(&files, &extractor, &catalog, quiet, digest, |(extraction, report)| {
-        let n = extraction.statements.len();
-        corpus.statements.extend(extraction.statements);
-        corpus.self_reports.extend(extraction.self_reports);
-        corpus.reports.push(report);
-        Ok(n)
-    })?;
+    let tally = stream(
+        files,
+        &extractor,
+        catalog,
+        quiet,
+        digest,
+        |(extraction, report)| {
+            let n = extraction.statements.len();
+            corpus.statements.extend(extraction.statements);
+            corpus.self_reports.extend(extraction.self_reports);
+            corpus.reports.push(report);
+            Ok(n)
+        },
+    )?;
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
     Ok(corpus)

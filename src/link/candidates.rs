@@ -6,7 +6,7 @@ use super::fulfilment::{Candidate, Decision, OutcomeRef};
 use super::judge::same_value;
 use super::relations::TargetRelations;
 use super::scope::{scope_similarity, SAME_SCOPE_THRESHOLD};
-use super::{group_key, stock, PlaceKey, GroupKey};
+use super::{group_key, stock, GroupKey, PlaceKey};
 use crate::statement::{Kind, Measure, Period, Statement};
 use std::collections::HashMap;
 

@@ -5,7 +5,7 @@
 
 use super::candidates::{classify, PlanSide};
 use super::fulfilment::{Candidate, Fulfilment};
-use super::{place_key, link, Context, LinkInput};
+use super::{link, place_key, Context, LinkInput};
 use serde::Serialize;
 
 /// One plan row and the outcomes of other years it passed over.

@@ -296,7 +296,12 @@ impl<'a> Context<'a> {
         let places = input
             .statements
             .iter()
-            .map(|s| (s.place_code.as_str(), (s.place.as_str(), s.place_name.as_str())))
+            .map(|s| {
+                (
+                    s.place_code.as_str(),
+                    (s.place.as_str(), s.place_name.as_str()),
+                )
+            })
             .collect();
         Context {
             places,

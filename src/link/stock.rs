@@ -14,7 +14,7 @@ use super::candidates::{outcome_of, Pooled};
 use super::fulfilment::{OutcomeRef, StockPoint};
 use super::relations::TargetRelations;
 use super::scope::cluster_by_scope;
-use super::{place_key, PlaceKey, GroupKey};
+use super::{place_key, GroupKey, PlaceKey};
 use crate::statement::{Kind, Measure, Period, Statement};
 use std::collections::{BTreeMap, HashMap};
 

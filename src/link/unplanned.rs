@@ -43,11 +43,7 @@ pub(crate) fn build_rows(
 /// One row for the outcomes of one area; `None` when none of them could be a
 /// result of the year (only flows derived over some other span).
 /// `names`: the place's own and full name.
-fn build_row(
-    key: &GroupKey<'_>,
-    area: Vec<&Pooled>,
-    names: (&str, &str),
-) -> Option<Fulfilment> {
+fn build_row(key: &GroupKey<'_>, area: Vec<&Pooled>, names: (&str, &str)) -> Option<Fulfilment> {
     let best = area
         .iter()
         .filter(|p| !p.outcome.derived || stock::spans_one_period(&p.outcome))

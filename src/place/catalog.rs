@@ -3,12 +3,16 @@
 //! known from the site it came from). A catalogue is a TSV file with a
 //! header naming at least the columns `doc` (the file stem) and `place` (a
 //! code, a full name or a short name only one division has); other columns
-//! are ignored. One is read from `--catalog FILE` and from any `catalog.tsv`
+//! are ignored, but for `name`: a place the division table does not have (a
+//! division newer than the table, or an invented one in test data) is given
+//! by a six-digit code of its own in `place` and its name in `name`, and is
+//! taken as a county-level unit. One is read from `--catalog FILE` and from any `catalog.tsv`
 //! in a folder holding reports; a place given there overrides what the text
 //! says, the `--catalog` file before the folder's own.
 
+use super::names::suffix_of;
 use super::query::{resolve, QueryError};
-use super::Place;
+use super::{Level, Place};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -77,6 +81,16 @@ impl Catalog {
     pub fn is_empty(&self) -> bool {
         self.given.is_empty() && self.folders.is_empty()
     }
+
+    /// The place among those the catalogue gives that `query` names (its
+    /// code, full name or own name), for places outside the table.
+    pub fn find(&self, query: &str) -> Option<&Place> {
+        let query = query.trim();
+        self.given.values().chain(self.folders.values()).find(|p| {
+            let stem = p.short.strip_suffix(suffix_of(&p.short));
+            p.code == query || p.name == query || p.short == query || stem == Some(query)
+        })
+    }
 }
 
 fn read(path: &Path) -> Result<HashMap<String, Place>, CatalogError> {
@@ -87,6 +101,7 @@ fn read(path: &Path) -> Result<HashMap<String, Place>, CatalogError> {
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
     let column = |name: &str| header.iter().position(|h| h.trim() == name);
+    let own_name = column("name");
     let (Some(doc), Some(place)) = (column("doc"), column("place")) else {
         return Err(CatalogError::Header {
             path: path.to_owned(),
@@ -103,14 +118,30 @@ fn read(path: &Path) -> Result<HashMap<String, Place>, CatalogError> {
         if name.is_empty() || query.is_empty() {
             continue;
         }
-        let found = resolve(query).map_err(|source| CatalogError::Place {
-            path: path.to_owned(),
-            line: i + 2,
-            source,
-        })?;
+        let name_given = own_name
+            .and_then(|c| fields.get(c))
+            .map_or("", |s| s.trim());
+        let found = match resolve(query) {
+            Err(QueryError::Unknown(_)) if is_code(query) && !name_given.is_empty() => Place {
+                code: query.to_owned(),
+                name: name_given.to_owned(),
+                short: name_given.to_owned(),
+                level: Level::County,
+                parent: None,
+            },
+            found => found.map_err(|source| CatalogError::Place {
+                path: path.to_owned(),
+                line: i + 2,
+                source,
+            })?,
+        };
         out.insert(name.to_owned(), found);
     }
     Ok(out)
+}
+
+fn is_code(s: &str) -> bool {
+    s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -121,16 +152,26 @@ mod tests {
     fn a_catalogue_gives_places_by_code_or_name_and_names_bad_lines() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("places.tsv");
-        std::fs::write(&file, "doc\tnote\tplace\nmulan-2022-annual\tfrom its site\t230127\nx\t\t鄞州区\n").unwrap();
+        std::fs::write(
+            &file,
+            "doc\tnote\tplace\nmulan-2022-annual\tfrom its site\t230127\nx\t\t鄞州区\n",
+        )
+        .unwrap();
         let c = Catalog::load(Some(&file), &[]).unwrap();
         let p = c.place(Path::new("any/mulan-2022-annual.txt")).unwrap();
         assert_eq!(p.name, "黑龙江省哈尔滨市木兰县");
         assert_eq!(c.place(Path::new("x.txt")).unwrap().code, "330212");
         std::fs::write(&file, "doc\tplace\nmulan\t白云区\n").unwrap();
         let err = Catalog::load(Some(&file), &[]).unwrap_err().to_string();
-        assert!(err.contains("places.tsv:2:") && err.contains("440111"), "{err}");
+        assert!(
+            err.contains("places.tsv:2:") && err.contains("440111"),
+            "{err}"
+        );
         std::fs::write(&file, "name\tcode\n").unwrap();
-        assert!(matches!(Catalog::load(Some(&file), &[]), Err(CatalogError::Header { .. })));
+        assert!(matches!(
+            Catalog::load(Some(&file), &[]),
+            Err(CatalogError::Header { .. })
+        ));
     }
 
     #[test]

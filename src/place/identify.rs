@@ -174,9 +174,11 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
             }
             continue;
         }
-        let adjacent = mentions
-            .last()
-            .is_some_and(|last| scan[last.end..m.start()].chars().all(|c| CHAIN_GAP.contains(&c)));
+        let adjacent = mentions.last().is_some_and(|last| {
+            scan[last.end..m.start()]
+                .chars()
+                .all(|c| CHAIN_GAP.contains(&c))
+        });
         let mut rows = p.uses.clone();
         let mut chained = false;
         if adjacent {
@@ -270,7 +272,8 @@ fn scores(table: &Table, mentions: &[Mention], strength: Strength) -> Vec<(usize
     };
     let mut scores: Vec<(usize, f64)> = Vec::new();
     for m in mentions {
-        if m.parent || m.part || (strength == Strength::Name && m.short && !m.chained && !m.strong) {
+        if m.parent || m.part || (strength == Strength::Name && m.short && !m.chained && !m.strong)
+        {
             continue;
         }
         let rows: Vec<usize> = m
@@ -310,14 +313,18 @@ fn scores(table: &Table, mentions: &[Mention], strength: Strength) -> Vec<(usize
 /// The row of the highest score; none on a tie (a name two places share
 /// that nothing tells apart).
 fn best(scores: &[(usize, f64)]) -> Option<usize> {
-    let (row, top) = scores
+    let (row, top) =
+        scores
+            .iter()
+            .copied()
+            .fold(None::<(usize, f64)>, |best, (r, s)| match best {
+                Some((_, b)) if b >= s => best,
+                _ => Some((r, s)),
+            })?;
+    let tied = scores
         .iter()
-        .copied()
-        .fold(None::<(usize, f64)>, |best, (r, s)| match best {
-            Some((_, b)) if b >= s => best,
-            _ => Some((r, s)),
-        })?;
-    let tied = scores.iter().filter(|(_, s)| (s - top).abs() < 1e-9).count();
+        .filter(|(_, s)| (s - top).abs() < 1e-9)
+        .count();
     (tied == 1).then_some(row)
 }
 
@@ -367,10 +374,22 @@ mod tests {
 
     #[test]
     fn a_parent_named_before_decides_between_places_of_one_name() {
-        assert_eq!(code("广州市白云区人民政府关于2021年上半年计划执行情况的报告\n全区").as_deref(), Some("440111"));
-        assert_eq!(code("贵阳市白云区2021年政府工作报告\n全区").as_deref(), Some("520113"));
-        assert_eq!(code("——2023年1月在海口市龙华区第七届人民代表大会\n全区").as_deref(), Some("460106"));
-        assert_eq!(code("深圳市龙华区人民政府工作报告\n全区 全区").as_deref(), Some("440309"));
+        assert_eq!(
+            code("广州市白云区人民政府关于2021年上半年计划执行情况的报告\n全区").as_deref(),
+            Some("440111")
+        );
+        assert_eq!(
+            code("贵阳市白云区2021年政府工作报告\n全区").as_deref(),
+            Some("520113")
+        );
+        assert_eq!(
+            code("——2023年1月在海口市龙华区第七届人民代表大会\n全区").as_deref(),
+            Some("460106")
+        );
+        assert_eq!(
+            code("深圳市龙华区人民政府工作报告\n全区 全区").as_deref(),
+            Some("440309")
+        );
     }
 
     #[test]
@@ -391,15 +410,33 @@ mod tests {
 
     #[test]
     fn every_level_is_found() {
-        assert_eq!(code("——2026年1月在浙江省第十四届人民代表大会\n全省 全省").as_deref(), Some("330000"));
-        assert_eq!(code("关于宁波市2023年上半年计划执行情况的报告\n全市 全市").as_deref(), Some("330200"));
-        assert_eq!(code("在福安市第十八届人民代表大会\n全市 全市").as_deref(), Some("350981"));
-        assert_eq!(code("在秀山县第十八届人民代表大会\n全县 全县").as_deref(), Some("500241"));
-        assert_eq!(code("关于科右中旗2022年计划执行情况\n全旗").as_deref(), Some("152222"));
+        assert_eq!(
+            code("——2026年1月在浙江省第十四届人民代表大会\n全省 全省").as_deref(),
+            Some("330000")
+        );
+        assert_eq!(
+            code("关于宁波市2023年上半年计划执行情况的报告\n全市 全市").as_deref(),
+            Some("330200")
+        );
+        assert_eq!(
+            code("在福安市第十八届人民代表大会\n全市 全市").as_deref(),
+            Some("350981")
+        );
+        assert_eq!(
+            code("在秀山县第十八届人民代表大会\n全县 全县").as_deref(),
+            Some("500241")
+        );
+        assert_eq!(
+            code("关于科右中旗2022年计划执行情况\n全旗").as_deref(),
+            Some("152222")
+        );
     }
 
     #[test]
     fn no_name_no_place() {
-        assert_eq!(code("我受县政府的委托,现将全县2022年计划执行情况报告如下"), None);
+        assert_eq!(
+            code("我受县政府的委托,现将全县2022年计划执行情况报告如下"),
+            None
+        );
     }
 }

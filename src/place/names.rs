@@ -18,7 +18,18 @@ const ALIASES: &str = include_str!("../../data/aliases.tsv");
 /// The suffixes of division names by the naming rules of GB/T 2260, longest
 /// first: what a name is of (`…自治县` is a county, `…地区` a prefecture).
 const SUFFIXES: &[&str] = &[
-    "自治区", "自治州", "自治县", "自治旗", "地区", "省", "市", "区", "县", "旗", "州", "盟",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "州",
+    "盟",
 ];
 
 /// How far a name goes towards naming the reporting government.
@@ -162,14 +173,20 @@ mod tests {
     fn short_names_follow_the_naming_rules() {
         assert_eq!(names("500241"), ["秀山土家族苗族自治县", "秀山县", "秀山"]);
         assert_eq!(names("150724"), ["鄂温克族自治旗", "鄂温克旗", "鄂温克"]);
-        assert_eq!(names("152222"), ["科尔沁右翼中旗", "科尔沁右翼中", "科右中旗"]);
+        assert_eq!(
+            names("152222"),
+            ["科尔沁右翼中旗", "科尔沁右翼中", "科右中旗"]
+        );
         assert_eq!(names("450000"), ["广西壮族自治区", "广西"]);
         assert_eq!(names("650000"), ["新疆维吾尔自治区", "新疆"]);
         assert_eq!(names("150000"), ["内蒙古自治区", "内蒙古"]);
         assert_eq!(names("440100"), ["广州市", "广州"]);
         assert_eq!(names("422800"), ["恩施土家族苗族自治州", "恩施州", "恩施"]);
         assert_eq!(names("440111"), ["白云区", "白云"]);
-        assert_eq!(names("150223"), ["达尔罕茂明安联合旗", "达尔罕茂明安联合", "达茂旗"]);
+        assert_eq!(
+            names("150223"),
+            ["达尔罕茂明安联合旗", "达尔罕茂明安联合", "达茂旗"]
+        );
         // A one-character stem is no name (萧县).
         assert_eq!(names("341322"), ["萧县"]);
     }

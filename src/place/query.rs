@@ -3,7 +3,7 @@
 
 use super::names::query_names;
 use super::table::table;
-use super::Place;
+use super::{Level, Place};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -35,6 +35,11 @@ fn query_index() -> &'static QueryIndex {
         };
         for i in 0..t.rows().len() {
             index.full.entry(t.place(i).name).or_default().push(i);
+            // A county by its city and its own name (`广州市白云区`).
+            if let Some(city) = t.parent_index(i).filter(|&p| t.row(p).level == Level::City) {
+                let name = format!("{}{}", t.row(city).name, t.row(i).name);
+                index.full.entry(name).or_default().push(i);
+            }
             for name in query_names(t, i) {
                 index.names.entry(name).or_default().push(i);
             }
@@ -94,6 +99,7 @@ mod tests {
     fn codes_full_names_and_unique_short_names_resolve() {
         assert_eq!(resolve("440111").unwrap().short, "白云区");
         assert_eq!(resolve("广东省广州市白云区").unwrap().code, "440111");
+        assert_eq!(resolve("贵阳市白云区").unwrap().code, "520113");
         assert_eq!(resolve("鄞州区").unwrap().code, "330212");
         assert_eq!(resolve("鄞州").unwrap().code, "330212");
         assert_eq!(resolve("科右中旗").unwrap().code, "152222");

@@ -92,9 +92,10 @@ impl Table {
             });
             match row {
                 Some(p) => table.rows[i].parent = Some(p),
-                None => table
-                    .problems
-                    .push(format!("{}: parent {parent} not in the table", table.rows[i].code)),
+                None => table.problems.push(format!(
+                    "{}: parent {parent} not in the table",
+                    table.rows[i].code
+                )),
             }
         }
         table
@@ -129,8 +130,7 @@ impl Table {
 
     /// The parent row of `d`.
     pub fn parent(&self, d: &Division) -> Option<&Division> {
-        self.parent_index(self.index_of(d)?)
-            .map(|p| &self.rows[p])
+        self.parent_index(self.index_of(d)?).map(|p| &self.rows[p])
     }
 
     /// Index of the parent of row `index`.
@@ -195,12 +195,19 @@ mod tests {
         assert!(t.problems.is_empty(), "{:?}", t.problems);
         assert!(t.rows().len() > 3000);
         // Sorted by code, then by the first year; one row per code and name.
-        let keys: Vec<(&str, u16)> = t.rows().iter().map(|d| (d.code.as_str(), d.first)).collect();
+        let keys: Vec<(&str, u16)> = t
+            .rows()
+            .iter()
+            .map(|d| (d.code.as_str(), d.first))
+            .collect();
         let mut sorted = keys.clone();
         sorted.sort();
         assert_eq!(keys, sorted);
-        let mut pairs: Vec<(&str, &str)> =
-            t.rows().iter().map(|d| (d.code.as_str(), d.name.as_str())).collect();
+        let mut pairs: Vec<(&str, &str)> = t
+            .rows()
+            .iter()
+            .map(|d| (d.code.as_str(), d.name.as_str()))
+            .collect();
         pairs.sort();
         let n = pairs.len();
         pairs.dedup();

@@ -10,7 +10,7 @@ use serde_json::Value;
 fn baiyun_2025_growth_results_are_shown_as_unplanned_when_asked() {
     let rows = track(
         "fixtures/reports",
-        &["--unplanned", "--district", "白云区", "--year", "2025"],
+        &["--unplanned", "--district", "440111", "--year", "2025"],
     );
     let growth = [
         ("gdp_growth", 5.3),
@@ -45,7 +45,13 @@ fn unplanned_rows_filter_by_status_in_either_language() {
     for status in ["unplanned", "无目标"] {
         let rows = track(
             "fixtures/reports",
-            &["--unplanned", "--status", status, "--district", "白云"],
+            &[
+                "--unplanned",
+                "--status",
+                status,
+                "--district",
+                "广州市白云区",
+            ],
         );
         assert!(
             rows.iter()
@@ -79,7 +85,7 @@ fn the_unplanned_count_joins_the_summary_only_with_the_flag() {
                 "markdown",
                 "--quiet",
             ])
-            .args(["--district", "白云", "--year", "2025"])
+            .args(["--district", "广州市白云区", "--year", "2025"])
             .args(args)
             .output()
             .expect("runs");
