@@ -175,6 +175,7 @@ impl Extractor {
         facts: &DocFacts,
     ) {
         let text = &doc.text;
+        let other_areas = check::other_areas(doc.report.place.as_ref());
         let hits: Vec<TermHit> = self
             .rules
             .automaton
@@ -227,6 +228,7 @@ impl Extractor {
                     clauses: &clauses,
                     forced: &forced,
                     year,
+                    other_areas: &other_areas,
                 },
             );
             let candidates = candidates

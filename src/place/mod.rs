@@ -48,6 +48,14 @@ impl std::fmt::Display for Level {
     }
 }
 
+impl Place {
+    /// The report's word for the whole place: `全` and the last character
+    /// of its name (`全省`, `全市`, `全区`, `全县`, `全旗`, `全州`, `全盟`).
+    pub fn own_word(&self) -> Option<String> {
+        self.short.chars().last().map(|c| format!("全{c}"))
+    }
+}
+
 /// A reporting government.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Place {
@@ -70,12 +78,13 @@ impl Place {
     pub fn wider_areas(&self) -> Vec<String> {
         let table = table();
         let own = self.short.chars().last();
+        let own_word = self.own_word();
         let mut out: Vec<String> = Vec::new();
         let mut at = table.by_code(&self.code).and_then(|d| table.parent(d));
         while let Some(d) = at {
             if let Some(c) = d.name.chars().last().filter(|c| Some(*c) != own) {
                 let word = format!("全{c}");
-                if !out.contains(&word) {
+                if !out.contains(&word) && Some(&word) != own_word.as_ref() {
                     out.push(word);
                 }
             }
