@@ -34,10 +34,7 @@ pub fn run(args: DocsArgs) -> Result<u8> {
                 continue;
             }
         };
-        let catalog = match super::load_catalog(args.common.catalog.as_deref(), &files) {
-            Ok(catalog) => catalog,
-            Err(err) => return Err(err),
-        };
+        let catalog = super::load_catalog(args.common.catalog.as_deref(), &files)?;
         for file in files {
             match Document::read(&file, &normaliser) {
                 Ok(mut doc) => {
