@@ -17,7 +17,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract plan and outcome statements from reports.
     Extract(ExtractArgs),
-    /// Show how each report was read: district, kind, date, sections and their periods.
+    /// Show how each report was read: place, kind, date, sections and their periods.
     Docs(DocsArgs),
     /// Score extraction against annotated statements.
     Eval(EvalArgs),
@@ -134,7 +134,7 @@ pub struct TrackArgs {
     /// Only rows with these statuses (met, exceeded, short, on_pace, behind_pace, unreported, pending, unplanned).
     #[arg(long = "status", value_name = "S")]
     pub statuses: Vec<String>,
-    /// Also show results no plan in the input asked for: one row per district,
+    /// Also show results no plan in the input asked for: one row per place,
     /// target, area and year with outcomes but no plan, status `unplanned`
     /// (无目标), the best outcome shown and the others listed. Implied by
     /// `--status unplanned`.

@@ -149,7 +149,7 @@ pub fn reason_text(reason: &Reason) -> String {
             "none of the required words in the clause: {}",
             needs.join(", ")
         ),
-        Reason::OtherArea { area } => format!("a figure for {area}, not the district"),
+        Reason::OtherArea { area } => format!("a figure for {area}, not the reporting place"),
         Reason::PartOf => "a rate after 其中 is the growth of a part".into(),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
