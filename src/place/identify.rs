@@ -434,6 +434,13 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_without_panic(text in "[广州市白云区县旗全省(江西)我 a1,。\\PC]{0,80}", end in 0usize..400) {
+            let _ = identify(&text, end);
+        }
+    }
+
     #[test]
     fn no_name_no_place() {
         assert_eq!(

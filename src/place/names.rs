@@ -48,7 +48,12 @@ pub fn text_names(table: &Table, index: usize) -> Vec<(String, Strength)> {
     let mut out = vec![(d.name.clone(), Strength::Name)];
     let suffix = suffix_of(&d.name);
     let base = &d.name[..d.name.len() - suffix.len()];
-    let stem = without_ethnic_names(base);
+    // Only autonomous units carry ethnic names (广西壮族自治区, 秀山土家族苗族自治县).
+    let stem = if suffix.starts_with("自治") {
+        without_ethnic_names(base)
+    } else {
+        base
+    };
     match suffix {
         "自治县" => out.push((format!("{stem}县"), Strength::Name)),
         "自治旗" => out.push((format!("{stem}旗"), Strength::Name)),
@@ -60,7 +65,7 @@ pub fn text_names(table: &Table, index: usize) -> Vec<(String, Strength)> {
         out.push((short, Strength::Name));
     }
     for alias in aliases_of(&d.code) {
-        out.push((alias, Strength::Name));
+        out.push((alias.clone(), Strength::Name));
     }
     out.retain(|(n, _)| n.chars().count() >= 2 || *n == d.name);
     out.dedup();
@@ -144,16 +149,24 @@ fn ethnic_groups() -> &'static [String] {
     })
 }
 
-fn aliases_of(code: &str) -> Vec<String> {
-    ALIASES
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .skip(1)
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            (f.next() == Some(code)).then(|| f.next().map(str::to_owned))?
-        })
-        .collect()
+fn aliases_of(code: &str) -> &'static [String] {
+    static ALIASES_BY_CODE: std::sync::OnceLock<std::collections::HashMap<String, Vec<String>>> =
+        std::sync::OnceLock::new();
+    let by_code = ALIASES_BY_CODE.get_or_init(|| {
+        let mut by_code: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        for line in ALIASES.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let mut f = line.split('\t');
+            if let (Some(code), Some(alias)) = (f.next(), f.next()) {
+                by_code
+                    .entry(code.to_owned())
+                    .or_default()
+                    .push(alias.to_owned());
+            }
+        }
+        by_code
+    });
+    by_code.get(code).map_or(&[], Vec::as_slice)
 }
 
 #[cfg(test)]
