@@ -2,6 +2,7 @@
 //! `Config` (see `config.rs`) sees these types.
 
 use crate::render::Format;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -22,12 +23,25 @@ pub enum Command {
     /// Score extraction against annotated statements.
     Eval(EvalArgs),
     /// Link each year's plans to later outcomes and show fulfilment.
+    ///
+    /// A flag under a status asks for a look: [indicator_drift] means no
+    /// outcome of the target itself was comparable, but figures of a related
+    /// target (or in another unit or measure) were found: JSON lists them
+    /// under `drift`, `luoshi explain --link` shows each;
+    /// [conflicting] means outcomes for the same period disagree;
+    /// [target_revised] that the plan was stated with different values;
+    /// [estimated] that the outcome taken is an estimate (预计);
+    /// [self_report_mismatch] that the report's own completion ratio differs.
     Track(TrackArgs),
     /// Check or list rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
     /// Show why a sentence did or did not match, or why an outcome was linked.
     Explain(ExplainArgs),
+    /// Compare two `extract` or `track` JSON outputs: statements that
+    /// appeared, disappeared or changed value, bound or period; track rows
+    /// whose verdict changed.
+    Diff(DiffArgs),
 }
 
 /// Flags every command that reads reports shares.
@@ -58,6 +72,23 @@ pub enum FormatArg {
     Json,
     Markdown,
 }
+
+/// A `--format` parser that offers, in `--help` and in its error, only the
+/// formats a command writes.
+fn formats(allowed: &'static [FormatArg]) -> impl TypedValueParser<Value = FormatArg> {
+    PossibleValuesParser::new(allowed.iter().filter_map(ValueEnum::to_possible_value))
+        .try_map(|word| FormatArg::from_str(&word, false))
+}
+
+/// Formats of `docs` and `eval`.
+const TABLE_OR_JSON: &[FormatArg] = &[FormatArg::Table, FormatArg::Json];
+/// Formats of `track` (no tsv: its columns are the annotation format's, for statements).
+const TRACK_FORMATS: &[FormatArg] = &[
+    FormatArg::Table,
+    FormatArg::Csv,
+    FormatArg::Json,
+    FormatArg::Markdown,
+];
 
 impl From<FormatArg> for Format {
     fn from(arg: FormatArg) -> Format {
@@ -91,6 +122,12 @@ pub struct ExtractArgs {
     /// Output format (default: table on a terminal, tsv otherwise).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
+    /// Instead of the statements, what changes from the rules in DIR (the
+    /// default rules alone when DIR is left out) to those of `--rules`:
+    /// statements that appear, disappear or change (a diff as with `luoshi
+    /// diff`; `--format` table, json or markdown).
+    #[arg(long, value_name = "DIR", num_args = 0..=1, require_equals = false)]
+    pub against_rules: Option<Option<PathBuf>>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -99,8 +136,14 @@ pub struct ExtractArgs {
 pub struct DocsArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum)]
+    /// Output format (default: table).
+    #[arg(long, value_parser = formats(TABLE_OR_JSON))]
     pub format: Option<FormatArg>,
+    /// List only the reports whose place, kind or reviewed year is unknown,
+    /// one per line with what is missing; exit 1 when there is any (0 when
+    /// all are known), so a corpus can be vetted before `track`.
+    #[arg(long)]
+    pub check: bool,
     #[command(flatten)]
     pub common: Common,
 }
@@ -112,7 +155,8 @@ pub struct EvalArgs {
     pub gold: PathBuf,
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[arg(long, value_enum)]
+    /// Output format (default: table).
+    #[arg(long, value_parser = formats(TABLE_OR_JSON))]
     pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
@@ -131,7 +175,11 @@ pub struct TrackArgs {
     pub year: Option<i32>,
     #[arg(long = "target", value_name = "ID")]
     pub targets: Vec<String>,
-    /// Only rows with these statuses (met, exceeded, short, on_pace, behind_pace, unreported, pending, unplanned).
+    /// Only rows with these statuses (met, exceeded, short, on_pace,
+    /// behind_pace, unreported, pending, unplanned). A flow reported
+    /// part-way through the year is on_pace at the share of its annual plan
+    /// for the months elapsed or more (half at mid-year); a rate or stock is
+    /// compared with the annual plan itself.
     #[arg(long = "status", value_name = "S")]
     pub statuses: Vec<String>,
     /// Also show results no plan in the input asked for: one row per place,
@@ -140,7 +188,8 @@ pub struct TrackArgs {
     /// `--status unplanned`.
     #[arg(long)]
     pub unplanned: bool,
-    #[arg(long, value_enum)]
+    /// Output format (default: table on a terminal, csv otherwise).
+    #[arg(long, value_parser = formats(TRACK_FORMATS))]
     pub format: Option<FormatArg>,
     #[command(flatten)]
     pub common: Common,
@@ -152,6 +201,20 @@ pub enum RulesCommand {
     Check(RulesCheckArgs),
     /// List every target in effect.
     List(RulesListArgs),
+    /// Print a commented rule for a new target, read from one sentence.
+    New(RulesNewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesNewArgs {
+    /// The new target's id (snake_case ASCII, like `charging_piles`).
+    pub id: String,
+    /// A sentence from a report that states the target's figure.
+    #[arg(long, value_name = "SENTENCE")]
+    pub from: String,
+    /// Rules in effect besides the defaults (to name competing terms).
+    #[arg(long, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -167,6 +230,7 @@ pub struct RulesCheckArgs {
 pub struct RulesListArgs {
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Output format (default: table on a terminal, tsv otherwise).
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
 }
@@ -198,4 +262,28 @@ pub struct ExplainArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+}
+
+/// `--format` of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormatArg {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier output (`luoshi extract … --format json` or `luoshi track … --format json`).
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later output, of the same command.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format (default: text).
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormatArg>,
+    /// Write output to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

@@ -1,9 +1,11 @@
 //! Eval: scores extracted statements against annotated ones (the format of
 //! `fixtures/gold/FORMAT.md`). Both sides are de-duplicated on
 //! (doc, kind, target, year, period, unit, value); a prediction matches a gold
-//! row when all of these agree and the values are within 0.5 %.
+//! row when all of these agree and the values are within 0.5 %. Annotations
+//! give whole-year (`FY`) and mid-year (`H1`) figures only, so statements for
+//! other parts of a year (`M9`, `M11`) are not scored.
 
-use crate::statement::Statement;
+use crate::statement::{Period, Statement};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -178,25 +180,36 @@ pub fn evaluate(gold: &[GoldRow], predicted: &[Statement], read_docs: &[String])
             gold_rows.push(g);
         }
     }
-    let mut predictions: Vec<&Statement> = Vec::new();
-    for s in predicted.iter().filter(|s| scored.contains(s.doc.as_str())) {
-        if !predictions
-            .iter()
-            .any(|p| statement_key(p) == statement_key(s) && close(p.value, s.value))
-        {
-            predictions.push(s);
+    // Annotations record whole-year and mid-year figures only; a result for
+    // another part of the year (`M9`, `M11`) has nothing to be scored against.
+    let annotated_period = |s: &&Statement| s.period == Period::FY || s.period == Period::H1;
+    // A range states two facts, its floor and its ceiling, as the gold
+    // writes two rows for it.
+    let mut predictions: Vec<(&Statement, f64)> = Vec::new();
+    for s in predicted
+        .iter()
+        .filter(|s| scored.contains(s.doc.as_str()))
+        .filter(annotated_period)
+    {
+        for value in std::iter::once(s.value).chain(s.upper) {
+            if !predictions
+                .iter()
+                .any(|(p, v)| statement_key(p) == statement_key(s) && close(*v, value))
+            {
+                predictions.push((s, value));
+            }
         }
     }
 
     let mut matched_gold = vec![false; gold_rows.len()];
     let mut false_positives = Vec::new();
     let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-    for s in &predictions {
+    for (s, value) in &predictions {
         let key = statement_key(s);
         let hit = gold_rows
             .iter()
             .enumerate()
-            .find(|(i, g)| !matched_gold[*i] && gold_key(g) == key && close(g.value, s.value));
+            .find(|(i, g)| !matched_gold[*i] && gold_key(g) == key && close(g.value, *value));
         let entry = counts.entry(s.target.clone()).or_default();
         match hit {
             Some((i, _)) => {

@@ -9,6 +9,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -13,6 +13,8 @@
 mod bound;
 mod numeral;
 
+pub use bound::BoundWords;
+
 use crate::statement::Bound;
 use crate::unit::{self, Unit};
 use numeral::Numeral;
@@ -53,8 +55,14 @@ impl Quantity {
     }
 }
 
-/// Every quantity with a known unit in `text`, in order; spans never overlap.
+/// Every quantity with a known unit in `text`, in order, read with the
+/// default bound words; spans never overlap.
 pub fn scan(text: &str) -> Vec<Quantity> {
+    scan_with(text, BoundWords::builtin())
+}
+
+/// Every quantity with a known unit in `text`, in order, read with `words`.
+pub fn scan_with(text: &str, words: &BoundWords) -> Vec<Quantity> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let (mut at, mut floor) = (0, 0);
@@ -63,7 +71,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             at += utf8_width(byte);
             continue;
         }
-        match read_quantity(text, at, floor) {
+        match read_quantity(words, text, at, floor) {
             Ok(quantity) => {
                 at = quantity.span.end.max(at + 1);
                 floor = at;
@@ -131,33 +139,39 @@ struct Core {
     unit: &'static Unit,
     /// End of the unit word.
     end: usize,
-    /// `多`/`余` stood between number and unit.
-    more: bool,
+    /// The bound of a word between number and unit (`多`, `余`).
+    more: Option<Bound>,
     bare: bool,
 }
 
 /// Reads the quantity whose number starts at `start`; bound and direction
 /// words may reach back to `floor`. `Err(next)`: none here, resume at `next`.
-fn read_quantity(text: &str, start: usize, floor: usize) -> Result<Quantity, usize> {
+fn read_quantity(
+    words: &BoundWords,
+    text: &str,
+    start: usize,
+    floor: usize,
+) -> Result<Quantity, usize> {
     let core = if text
         .get(start..)
         .is_some_and(|r| r.starts_with(PERCENT_IN_WORDS))
     {
         percent_in_words(text, start)?
     } else {
-        number_and_unit(text, start)?
+        number_and_unit(words, text, start)?
     };
-    let prefix = bound::prefix(text, start, floor);
-    if core.bare && !core.more && prefix.is_none() {
+    let prefix = bound::prefix(words, text, start, floor);
+    if core.bare && core.more.is_none() && prefix.is_none() {
         // `千家万户`, `百姓`: a lone multiplier word is a number only as `千余家`, `近千家`.
         return Err(core.number.end);
     }
-    let suffix = bound::suffix(text, core.end);
+    let suffix = bound::suffix(words, text, core.end);
     let direction = bound::direction(text, prefix.map_or(start, |(_, s)| s), floor);
     let bound = match (suffix, prefix) {
         (Some((b, _)), _) => b,
         (None, Some((b, _))) if b != Bound::Exact => b,
-        _ if core.more || core.upper.is_some() => Bound::AtLeast,
+        _ if core.upper.is_some() => Bound::AtLeast,
+        _ if let Some(more) = core.more => more,
         _ => Bound::Exact,
     };
     let fall = matches!(direction, Some((Direction::Fall, _)));
@@ -178,7 +192,7 @@ fn read_quantity(text: &str, start: usize, floor: usize) -> Result<Quantity, usi
 }
 
 /// `1.3万个`, `-15.7%`, `2.5—3万人`, `170多公里`, `3000多万元`.
-fn number_and_unit(text: &str, start: usize) -> Result<Core, usize> {
+fn number_and_unit(words: &BoundWords, text: &str, start: usize) -> Result<Core, usize> {
     let before = char_before(text, start);
     let negative = text.as_bytes().get(start) == Some(&b'-');
     if negative && before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
@@ -200,8 +214,8 @@ fn number_and_unit(text: &str, start: usize) -> Result<Core, usize> {
         None => (lower.value, None, lower.end),
     };
     let mut pos = number_end;
-    let more = bound::infix(text, pos);
-    pos = more.unwrap_or(pos);
+    let more = bound::infix(words, text, pos);
+    pos = more.map_or(pos, |(_, end)| end);
     let mut value = if negative { -value } else { value };
     let mut upper = upper;
     let mut unit = unit_after(text, pos);
@@ -214,7 +228,18 @@ fn number_and_unit(text: &str, start: usize) -> Result<Core, usize> {
             unit = unit_after(text, pos);
         }
     }
-    let (unit, end) = unit.ok_or(number_end)?;
+    let (unit, mut end) = unit.ok_or(number_end)?;
+    let mut number_end = number_end;
+    if upper.is_none() && more.is_none() && !negative {
+        // `5%—5.5%`, `2万—3万人`: both ends carry the unit.
+        if let Some((up, up_end)) = upper_with_unit(text, end, unit) {
+            if up >= value {
+                upper = Some(up);
+                number_end = up_end;
+                end = up_end;
+            }
+        }
+    }
     let one_chinese_digit = text
         .get(number_start..number_end)
         .is_some_and(|n| n.chars().count() == 1)
@@ -234,7 +259,7 @@ fn number_and_unit(text: &str, start: usize) -> Result<Core, usize> {
         number: start..number_end,
         unit,
         end,
-        more: more.is_some(),
+        more: more.map(|(b, _)| b),
         bare: lower.bare,
     })
 }
@@ -251,7 +276,7 @@ fn percent_in_words(text: &str, start: usize) -> Result<Core, usize> {
         number: start..numeral.end,
         unit: percent,
         end: numeral.end,
-        more: false,
+        more: None,
         bare: false,
     })
 }
@@ -272,6 +297,17 @@ fn range_upper(text: &str, lower: &Numeral) -> Option<(f64, Numeral)> {
         lower.value * upper.scale
     };
     (upper.value >= low).then_some((low, upper))
+}
+
+/// After a quantity's unit word ending at `at`: a range separator, a
+/// numeral and the same unit again (`5%—5.5%`). The upper value and the end
+/// of its unit.
+fn upper_with_unit(text: &str, at: usize, unit: &Unit) -> Option<(f64, usize)> {
+    let rest = text.get(at..)?;
+    let separator = RANGE_SEPARATORS.iter().find(|s| rest.starts_with(*s))?;
+    let upper = numeral::read(text, at + separator.len()).ok()?;
+    let (found, end) = unit_after(text, upper.end)?;
+    (found.surface == unit.surface).then_some((upper.value, end))
 }
 
 /// The unit after optional spaces at `at`, and the end of its word.

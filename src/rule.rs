@@ -5,7 +5,8 @@
 //! related to (`stock_of`, `related`), which linking uses to derive flows from
 //! running totals and to list near misses. See `docs/rules.md` for every field.
 
-use crate::statement::{Kind, Measure};
+use crate::document::ReportKind;
+use crate::statement::{Bound, Kind, Measure, Period};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -21,6 +22,199 @@ pub struct RuleFile {
     /// Patterns that recognise a named sub-area (a park, a new town).
     #[serde(default)]
     pub scope: Vec<ScopePattern>,
+    /// Words that bound a number (`突破`, `左右`, `以内`).
+    #[serde(default)]
+    pub bound: Vec<BoundWord>,
+    /// Structure cues: what kind of report a title or opening names, and
+    /// which year it reviews or plans.
+    #[serde(default)]
+    pub title: Vec<TitleCue>,
+    /// Structure cues: dates of delivery, publication or writing.
+    #[serde(default)]
+    pub date: Vec<DateCue>,
+    /// Structure cues: heading words that make a section review or plan.
+    #[serde(default)]
+    pub heading: Vec<HeadingCue>,
+    /// Structure cues: the part of the year a figure covers.
+    #[serde(default)]
+    pub period: Vec<PeriodCue>,
+}
+
+/// What the `year` group of a title cue names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearRole {
+    /// The year the report looks back on.
+    Reviews,
+    /// The year the report sets out plans for.
+    Plans,
+}
+
+/// Where a title cue looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Within {
+    /// Title-like (short) lines at the start of the report.
+    #[default]
+    Title,
+    /// Any line at the start of the report, also long opening paragraphs.
+    Header,
+    /// Any line of the report's first part, read only when no other cue
+    /// and no date gives a year.
+    Body,
+}
+
+/// A pattern in a title or opening line that names the report's kind,
+/// years or period.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleCue {
+    /// Regular expression; groups `year`, `months` or `quarters` are read.
+    pub pattern: Spanned<String>,
+    #[serde(default)]
+    pub kind: Option<ReportKind>,
+    /// What the `year` group names.
+    #[serde(default)]
+    pub year: Option<YearRole>,
+    /// The period reviewed, when the pattern fixes it (`上半年` → `H1`).
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub within: Within,
+    #[serde(default)]
+    pub examples: Vec<TitleExample>,
+}
+
+/// A line a title cue must match, and what it must yield.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleExample {
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub kind: Option<ReportKind>,
+    #[serde(default)]
+    pub reviews: Option<i32>,
+    #[serde(default)]
+    pub plans: Option<i32>,
+    #[serde(default)]
+    pub period: Option<Period>,
+}
+
+/// What a date says about the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The dateline of the meeting the report was delivered at.
+    Delivered,
+    /// The date the page or document was published.
+    Published,
+    /// The date the document was written (成文日期).
+    Written,
+}
+
+/// A pattern that finds a date: groups `y`, `m`, `d` (ASCII or Chinese
+/// numerals), or `ymd` for digits that lost 年月日.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateCue {
+    pub pattern: Spanned<String>,
+    pub source: DateSource,
+    #[serde(default)]
+    pub examples: Vec<DateExample>,
+}
+
+/// A line a date cue must match, and the date it must yield.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateExample {
+    pub text: Spanned<String>,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// For a cue without a year: the year of the page's date.
+    #[serde(default)]
+    pub year: Option<i32>,
+}
+
+/// Which way a heading word turns a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Covers {
+    Review,
+    Plan,
+}
+
+/// Words of a heading that make its section review or plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingCue {
+    pub covers: Covers,
+    pub words: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub examples: Vec<HeadingExample>,
+}
+
+/// A heading and the way it must turn its section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingExample {
+    pub text: Spanned<String>,
+    pub covers: Covers,
+}
+
+/// A pattern before a figure that says which part of the year it covers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodCue {
+    /// Regular expression; groups `months` or `quarters` give the period.
+    pub pattern: Spanned<String>,
+    /// The period, when the pattern fixes it.
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// A single month or quarter, not a period to date: no statement.
+    #[serde(default)]
+    pub single: bool,
+    #[serde(default)]
+    pub examples: Vec<PeriodExample>,
+}
+
+/// A phrase a period cue must match, and what it must yield.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodExample {
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub single: bool,
+}
+
+/// A word that says how a written number bounds the real one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundWord {
+    pub word: Spanned<String>,
+    /// Where it stands: before the number, between number and unit, after the unit.
+    pub place: BoundPlace,
+    pub bound: Bound,
+    /// Characters that, right before the word, make it part of another word
+    /// (`最近`, `节约`).
+    #[serde(default)]
+    pub not_after: String,
+    /// Clauses in which the word must give a quantity with this bound.
+    #[serde(default)]
+    pub examples: Vec<Spanned<String>>,
+}
+
+/// Where a bound word stands in a quantity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BoundPlace {
+    /// Right before the number (`超过3万家`).
+    Before,
+    /// Between the number and its unit (`5万余个`).
+    Between,
+    /// Right after the unit (`5%以上`).
+    After,
 }
 
 /// A recurring target and how to find it.
@@ -39,6 +233,11 @@ pub struct Target {
     /// stations in 座 as well as 个); values in them are recorded in `unit`.
     #[serde(default)]
     pub counters: Vec<Spanned<String>>,
+    /// Other canonical units the target's figures are written in, each
+    /// with the factor that turns it into `unit` (green space in 万平方米,
+    /// recorded in 亩: ×15).
+    #[serde(default)]
+    pub conversions: Vec<Conversion>,
     pub measure: Measure,
     /// On a stock target: the id of the flow target it accumulates
     /// (`g5_base_stations_total` is the running total of `g5_base_stations`).
@@ -74,6 +273,15 @@ pub struct Target {
     pub examples: Vec<Example>,
     #[serde(default)]
     pub counter_examples: Vec<Spanned<String>>,
+}
+
+/// A canonical unit read as the target's unit, times a factor.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conversion {
+    pub unit: Spanned<String>,
+    /// Multiply a value in `unit` by this to get the target's unit.
+    pub factor: Spanned<f64>,
 }
 
 /// A term that belongs to a target only in context.

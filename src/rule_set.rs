@@ -3,13 +3,15 @@
 //! Loading is strict: every file is parsed and checked by `rule_check`, and
 //! the first error stops the run (exit 78) with its `path:line:col`.
 
-use crate::rule::Target;
+use crate::document::cues::CueRules;
+use crate::rule::{BoundWord, RuleFile, Target};
 use crate::rule_check::{self, ParsedFile, Severity};
 use std::path::{Path, PathBuf};
 
 /// The default rule files, compiled in but kept as editable files under `rules/`.
 pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("rules/areas.toml", include_str!("../rules/areas.toml")),
+    ("rules/bounds.toml", include_str!("../rules/bounds.toml")),
     ("rules/economy.toml", include_str!("../rules/economy.toml")),
     (
         "rules/education.toml",
@@ -29,6 +31,10 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         include_str!("../rules/livelihood.toml"),
     ),
     ("rules/urban.toml", include_str!("../rules/urban.toml")),
+    (
+        "rules/structure.toml",
+        include_str!("../rules/structure.toml"),
+    ),
     (
         "rules/variants.toml",
         include_str!("../rules/variants.toml"),
@@ -73,6 +79,11 @@ pub struct RuleSet {
     pub scope_patterns: Vec<String>,
     /// Words cut from the front of a captured scope.
     pub scope_strip: Vec<String>,
+    /// Bound words, in file order (a later word at the same place wins).
+    pub bounds: Vec<BoundWord>,
+    /// Structure cues (title, date, heading and period cues), those of
+    /// `--rules DIR` files first, so that they win over the defaults.
+    pub cues: CueRules,
 }
 
 impl RuleSet {
@@ -114,7 +125,21 @@ impl RuleSet {
     /// (validation reports the duplicate).
     pub fn assemble(files: impl IntoIterator<Item = ParsedFile>) -> RuleSet {
         let mut set = RuleSet::default();
-        for file in files {
+        let mut override_cues = Vec::new();
+        let mut default_cues = Vec::new();
+        for mut file in files {
+            let cues = RuleFile {
+                title: std::mem::take(&mut file.rules.title),
+                date: std::mem::take(&mut file.rules.date),
+                heading: std::mem::take(&mut file.rules.heading),
+                period: std::mem::take(&mut file.rules.period),
+                ..RuleFile::default()
+            };
+            if file.source.is_override {
+                override_cues.push(cues);
+            } else {
+                default_cues.push(cues);
+            }
             let path = file.source.path;
             for target in file.rules.target {
                 let loaded = LoadedTarget {
@@ -143,11 +168,13 @@ impl RuleSet {
                     .into_iter()
                     .map(|v| (v.from.into_inner(), v.to)),
             );
+            set.bounds.extend(file.rules.bound);
             for scope in file.rules.scope {
                 set.scope_patterns.push(scope.pattern.into_inner());
                 set.scope_strip.extend(scope.strip);
             }
         }
+        set.cues = CueRules::from_files(override_cues.into_iter().chain(default_cues));
         set
     }
 

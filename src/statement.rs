@@ -17,13 +17,82 @@ pub enum Kind {
     Outcome,
 }
 
-/// The stretch of a year a statement is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Period {
+/// The stretch of a year a statement is about: the months elapsed since the
+/// year began, "to date" (`1—9月` and `前三季度` are nine months). Written
+/// `FY` (12), `H1` (6) and `M3`, `M9`, `M11`… for the other months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period(u8);
+
+impl Period {
     /// The first half of the year (mid-year execution reports).
-    H1,
+    pub const H1: Period = Period(6);
     /// The whole year.
-    FY,
+    pub const FY: Period = Period(12);
+
+    /// The period of the first `months` months; `None` outside 1–12.
+    pub fn to_month(months: u32) -> Option<Period> {
+        u8::try_from(months)
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .map(Period)
+    }
+
+    /// Months elapsed at the end of the period (6 for `H1`, 12 for `FY`).
+    pub fn months(self) -> u32 {
+        u32::from(self.0)
+    }
+
+    /// The share of the year elapsed: the 序时进度 a flow must reach to be on pace.
+    pub fn share(self) -> f64 {
+        f64::from(self.0) / 12.0
+    }
+
+    /// Whether this is the whole year.
+    pub fn is_full_year(self) -> bool {
+        self == Period::FY
+    }
+
+    /// The word used in files and on the command line.
+    pub fn label(self) -> String {
+        match self.0 {
+            12 => "FY".to_owned(),
+            6 => "H1".to_owned(),
+            m => format!("M{m}"),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+impl std::str::FromStr for Period {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let months = match s {
+            "FY" => Some(12),
+            "H1" => Some(6),
+            _ => s.strip_prefix('M').and_then(|m| m.parse::<u32>().ok()),
+        };
+        months
+            .and_then(Period::to_month)
+            .ok_or_else(|| format!("unknown value `{s}` (expected one of: FY, H1, M1 … M11)"))
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.label())
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
 }
 
 /// How the stated number bounds the real one.
@@ -89,6 +158,7 @@ pub struct Statement {
     pub measure: Measure,
     /// The year the number is about.
     pub year: i32,
+    /// The stretch of the year the number covers (`FY`, `H1`, `M9`…).
     pub period: Period,
     /// The number in the target's canonical unit.
     pub value: f64,
@@ -154,6 +224,5 @@ macro_rules! display_as {
 }
 
 display_as!(Kind { Plan => "plan", Outcome => "outcome" });
-display_as!(Period { H1 => "H1", FY => "FY" });
 display_as!(Bound { AtLeast => "at_least", About => "about", AtMost => "at_most", Exact => "exact" });
 display_as!(Measure { Flow => "flow", Stock => "stock", Rate => "rate" });

@@ -251,3 +251,24 @@ fn a_table_with_a_unit_column_gives_plans_and_outcomes() {
     );
     assert_eq!(rows.len(), 8, "{stdout}");
 }
+
+#[test]
+fn a_filter_that_matches_nothing_says_so() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_luoshi"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "extract",
+            "fixtures/synthetic",
+            "--target",
+            "afforestation",
+            "--quiet",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("warning: no statement in the input passes `--target afforestation`"),
+        "{stderr}"
+    );
+}

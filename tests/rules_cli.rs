@@ -4,6 +4,8 @@
 //! the default rules and the documented walk-through are checked in the
 //! modules below.
 
+#[path = "rules_cli/excludes.rs"]
+mod excludes;
 #[path = "rules_cli/hygiene.rs"]
 mod hygiene;
 #[path = "rules_cli/loader_props.rs"]
@@ -57,7 +59,7 @@ fn unknown_field() {
     let expected = r#"tests/rules/broken/unknown_field.toml:7:1: error: unknown field `trems`
 7 | trems = ["充电桩"]
   | ^^^^^
-  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `counters`, `measure`, `stock_of`, `related`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
+  = hint: did you mean `terms`? allowed fields: `id`, `name_zh`, `name_en`, `unit`, `alt_units`, `counters`, `conversions`, `measure`, `stock_of`, `related`, `terms`, `context_terms`, `requires`, `excludes`, `value_first`, `max_gap`, `scopes`, `examples`, `counter_examples`
 "#;
     assert_eq!(
         check_broken("unknown_field"),
@@ -87,7 +89,7 @@ fn wrong_type() {
 "#;
     assert_eq!(
         check_broken("wrong_type"),
-        format!("{expected}{NOT_RUN}0 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
     );
 }
 
@@ -100,7 +102,7 @@ fn unknown_measure() {
 "#;
     assert_eq!(
         check_broken("unknown_measure"),
-        format!("{expected}{NOT_RUN}0 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
     );
 }
 
@@ -222,15 +224,28 @@ fn max_gap_zero() {
 }
 
 #[test]
+fn conversion_factor_not_positive() {
+    let expected = r#"tests/rules/broken/conversion_factor.toml:6:42: error: conversion factor 0 is not a positive number
+6 | conversions = [{ unit = "万平方米", factor = 0 }]
+  |                                              ^
+  = hint: the factor multiplies a value in the conversion's unit to give the target's unit: `factor = 15`
+"#;
+    assert_eq!(
+        check_broken("conversion_factor"),
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+    );
+}
+
+#[test]
 fn value_not_a_number() {
     let expected = r#"tests/rules/broken/value_not_a_number.toml:8:44: error: wrong type: string "1200", expected a number
-8 | examples = [{ text = "新建充电桩1200个", value = "1200" }]
+8 | examples = [{ text = "新建充电桩1200个", value = "1200" }, { text = "全年建成充电桩2500个", value = 2500 }]
   |                                                  ^^^^^^
   = hint: write the number without quotes: `value = 5200`
 "#;
     assert_eq!(
         check_broken("value_not_a_number"),
-        format!("{expected}{NOT_RUN}0 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
+        format!("{expected}{NOT_RUN}1 target, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 0 warnings, 1 error\n")
     );
 }
 
@@ -505,4 +520,69 @@ fn an_override_replaces_the_default_target_and_is_marked() {
         ),
         "{check}"
     );
+}
+
+#[test]
+fn every_problem_is_shown_at_once_though_a_type_error_is_among_them() {
+    let report = check_broken("many_mistakes");
+    let errors: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .filter_map(|l| l.split(": error: ").nth(1))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "unknown unit `个数`",
+            "duplicate term `充电桩`",
+            "wrong type: string \"1200\", expected a number",
+            "unknown field `colour`",
+            "target id `Charging-Stations` is not snake_case ASCII",
+            "unknown value `flwo`",
+            "max_gap 0 is out of range (1 to 200)",
+        ],
+        "{report}"
+    );
+    assert!(report.ends_with(
+        "2 targets, 0 examples matched, 0 missed, 0 noisy, 0 wrong value, 1 warning, 7 errors\n"
+    ));
+}
+
+#[test]
+fn an_example_that_also_gives_a_stray_statement_is_noisy_not_matched() {
+    let (stdout, _, code) = luoshi(&["rules", "check", "tests/rules/stray"]);
+    let expected = r#"tests/rules/stray/grid.toml:11:12: noisy: `grid_projects` gives 310 项 as it should, and also 1 项 (outcome)
+11 |   { text = "建成投产输变电网项目1项和配电网项目310项", value = 310 },
+   |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+   = hint: `luoshi explain --text "建成投产输变电网项目1项和配电网项目310项"` shows what each rule saw
+1 target, 2 examples matched, 0 missed, 1 noisy, 0 wrong value, 0 warnings, 0 errors
+"#;
+    assert_eq!(stdout, expected);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn rules_check_says_which_term_wins_when_a_default_one_shadows_a_users() {
+    let (stdout, _, code) = luoshi(&["rules", "check", "tests/rules/shadowed"]);
+    assert_eq!(code, 1, "{stdout}");
+    // A longer default term swallows a shorter term of the folder, statically…
+    assert!(stdout.contains(
+        "warning: term `工业产值` of `industrial_output_total` stands inside `规模以上工业产值`, \
+         a term of the default target `industrial_output_growth`"
+    ), "{stdout}");
+    // …and in the example where it happens.
+    assert!(
+        stdout.contains(
+            "hint: `工业产值` stands inside `规上工业产值`, a term of `industrial_output_growth`, \
+         and the longest term wins"
+        ),
+        "{stdout}"
+    );
+    // A default term nearer the number takes it.
+    assert!(stdout.contains(
+        "hint: `完成收储`, a term of `land_reserve`, stands nearer `300亩` than `盘活工业用地` and takes it"
+    ), "{stdout}");
+    assert!(stdout.ends_with(
+        "2 targets, 4 examples matched, 2 missed, 0 noisy, 0 wrong value, 1 warning, 0 errors\n"
+    ), "{stdout}");
 }

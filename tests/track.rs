@@ -5,6 +5,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+#[path = "track/filters.rs"]
+mod filters;
 #[path = "track/gold.rs"]
 mod gold;
 #[path = "track/rules_folder.rs"]

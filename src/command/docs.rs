@@ -1,15 +1,17 @@
 //! `luoshi docs`: reports in, how each was read out (place, kind, date,
-//! sections and the period each covers). Unreadable files are reported on
-//! standard error and skipped; the others are still shown.
+//! the years reviewed and planned, sections and the period each covers).
+//! With `--check`, only the reports whose place, kind or year is unknown are
+//! listed, and the exit code says whether there are any. Unreadable files
+//! are reported on standard error and skipped; the others are still shown.
 
 use super::Output;
 use crate::cli::DocsArgs;
+use crate::document::cues::Cues;
 use crate::document::{Document, Normaliser};
-use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
+use crate::error::{Error, Result, EXIT_CHECK_FAILED, EXIT_OK, EXIT_RUNTIME};
 use crate::input::report_files;
 use crate::render::Format;
 use crate::render::{self, docs::Outline};
-use crate::rule_set::RuleSet;
 
 pub fn run(args: DocsArgs) -> Result<u8> {
     let format = args.format.map(Format::from).unwrap_or(Format::Table);
@@ -18,13 +20,15 @@ pub fn run(args: DocsArgs) -> Result<u8> {
             "docs prints `table` or `json`, not `{format:?}`"
         )));
     }
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     let normaliser = Normaliser::new(&rules.variants)
-        .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?;
+        .map_err(|e| Error::Usage(format!("rules/variants: {e}")))?
+        .with_cues(Cues::shared(&rules.cues)?);
     let mut out = Output::open(args.common.output.as_deref())?;
     let mut outlines = Vec::new();
     let mut read = 0usize;
     let mut skipped = 0usize;
+    let mut unknown = 0usize;
     for path in &args.paths {
         let files = match report_files(std::slice::from_ref(path)) {
             Ok(files) => files,
@@ -43,7 +47,15 @@ pub fn run(args: DocsArgs) -> Result<u8> {
                     }
                     read += 1;
                     let outline = Outline::of(&doc);
-                    if format == Format::Json {
+                    if !outline.unknown.is_empty() {
+                        unknown += 1;
+                    }
+                    if args.check {
+                        if !outline.unknown.is_empty() {
+                            render::docs::write_unknown(&mut out, &outline)
+                                .map_err(Error::Output)?;
+                        }
+                    } else if format == Format::Json {
                         outlines.push(outline);
                     } else {
                         render::docs::write_table(&mut out, &outline).map_err(Error::Output)?;
@@ -56,12 +68,20 @@ pub fn run(args: DocsArgs) -> Result<u8> {
             }
         }
     }
-    if format == Format::Json {
+    if format == Format::Json && !args.check {
         render::docs::write_json(&mut out, &outlines).map_err(Error::Output)?;
     }
     out.finish()?;
     if !args.common.quiet {
-        render::diagnostic(&format!("{read} files read, {skipped} skipped"));
+        render::diagnostic(&format!(
+            "{read} files read, {skipped} skipped, {unknown} with place, kind or year unknown"
+        ));
     }
-    Ok(if skipped > 0 { EXIT_RUNTIME } else { EXIT_OK })
+    Ok(if skipped > 0 {
+        EXIT_RUNTIME
+    } else if args.check && unknown > 0 {
+        EXIT_CHECK_FAILED
+    } else {
+        EXIT_OK
+    })
 }

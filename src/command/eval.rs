@@ -8,7 +8,6 @@ use crate::eval::{evaluate, parse_gold};
 use crate::extract::Extractor;
 use crate::render;
 use crate::render::Format;
-use crate::rule_set::RuleSet;
 
 pub fn run(args: EvalArgs) -> Result<u8> {
     let text = std::fs::read_to_string(&args.gold).map_err(|source| Error::Io {
@@ -19,7 +18,7 @@ pub fn run(args: EvalArgs) -> Result<u8> {
         path: args.gold.clone(),
         message: e.to_string(),
     })?;
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     let extractor = Extractor::new(&rules)?;
     let harvest = harvest(
         &args.paths,

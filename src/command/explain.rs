@@ -6,11 +6,10 @@ use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK};
 use crate::extract::Extractor;
 use crate::render;
-use crate::rule_set::RuleSet;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: ExplainArgs) -> Result<u8> {
-    let rules = RuleSet::load(args.rules.as_deref())?;
+    let rules = super::load_rules(args.rules.as_deref())?;
     let extractor = Extractor::new(&rules)?;
     let (doc, range) = match (&args.text, &args.location) {
         (Some(text), None) => {

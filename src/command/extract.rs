@@ -2,21 +2,24 @@
 //! each document's turn comes (see `reports::stream`), so output starts at
 //! once and memory stays flat however large the corpus.
 
-use super::reports::stream;
+use super::reports::{harvest, stream};
 use super::Output;
-use crate::cli::{ExtractArgs, KindArg};
+use crate::cli::{DiffFormatArg, ExtractArgs, FormatArg, KindArg};
+use crate::diff::diff;
 use crate::document::Document;
 use crate::error::{Error, Result, EXIT_OK, EXIT_RUNTIME};
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::render::Format;
 use crate::render::{self, statements::StatementWriter};
-use crate::rule_set::RuleSet;
 use crate::statement::{Kind, Statement};
 use std::io;
 
 pub fn run(args: ExtractArgs) -> Result<u8> {
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    if let Some(baseline) = &args.against_rules {
+        return against(&args, baseline.as_deref());
+    }
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     super::check_target_ids(&rules, &args.targets)?;
     let extractor = Extractor::new(&rules)?;
     let kind = args.kind.map(|k| match k {
@@ -58,10 +61,29 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         Err(e) => return Err(e),
     };
     out.finish()?;
+    let filtered = !args.targets.is_empty() || args.kind.is_some();
+    if filtered && tally.statements == 0 && tally.read > 0 {
+        let mut given: Vec<String> = args
+            .targets
+            .iter()
+            .map(|t| format!("`--target {t}`"))
+            .collect();
+        given.extend(
+            args.kind
+                .map(|k| format!("`--kind {}`", format!("{k:?}").to_lowercase())),
+        );
+        render::diagnostic(&format!(
+            "warning: no statement in the input passes {} (`luoshi explain FILE:LINE` shows why a sentence gives none)",
+            given.join(" and ")
+        ));
+    }
     if !args.common.quiet {
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {} statements",
-            tally.read, tally.skipped, tally.statements
+            "{} files read, {} skipped, {} statements{}",
+            tally.read,
+            tally.skipped,
+            tally.statements,
+            tally.unknown_year_note()
         ));
     }
     Ok(if tally.skipped > 0 {
@@ -69,4 +91,50 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// `extract --against-rules [B]`: the statements under `--rules` (or the
+/// default rules) compared with those under `B` (or the default rules alone),
+/// written as a diff.
+fn against(args: &ExtractArgs, baseline: Option<&std::path::Path>) -> Result<u8> {
+    let format = match args.format {
+        None | Some(FormatArg::Table) => Some(DiffFormatArg::Text),
+        Some(FormatArg::Json) => Some(DiffFormatArg::Json),
+        Some(FormatArg::Markdown) => Some(DiffFormatArg::Markdown),
+        Some(other) => {
+            return Err(Error::Usage(format!(
+                "`extract --against-rules` writes a diff as table (text), json or markdown, not {}",
+                format!("{other:?}").to_lowercase()
+            )))
+        }
+    };
+    let run = |dir: Option<&std::path::Path>| -> Result<(Vec<serde_json::Value>, usize)> {
+        let rules = super::load_rules(dir)?;
+        super::check_target_ids(&rules, &args.targets)?;
+        let extractor = Extractor::new(&rules)?;
+        let harvest = harvest(&args.paths, &extractor, args.common.catalog.as_deref(), true)?;
+        let kind = args.kind.map(|k| match k {
+            KindArg::Plan => Kind::Plan,
+            KindArg::Outcome => Kind::Outcome,
+        });
+        let values = harvest
+            .statements
+            .iter()
+            .filter(|s| {
+                (args.targets.is_empty() || args.targets.contains(&s.target))
+                    && kind.is_none_or(|k| s.kind == k)
+            })
+            .filter_map(|s| serde_json::to_value(s).ok())
+            .collect();
+        Ok((values, harvest.tally.skipped))
+    };
+    let (old, skipped) = run(baseline)?;
+    let (new, _) = run(args.common.rules.as_deref())?;
+    let found = diff(
+        &serde_json::Value::Array(old),
+        &serde_json::Value::Array(new),
+    )
+    .map_err(|e| Error::Usage(e.to_string()))?;
+    super::diff::write(&found, format, args.common.output.as_deref())?;
+    Ok(if skipped > 0 { EXIT_RUNTIME } else { EXIT_OK })
 }

@@ -2,10 +2,12 @@
 //! and hands the typed result to `render`. Commands never format output
 //! themselves.
 
+mod diff;
 mod docs;
 mod eval;
 mod explain;
 mod extract;
+mod filters;
 mod output;
 mod reports;
 mod rules;
@@ -13,7 +15,7 @@ mod track;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
-use crate::place::{resolve, Catalog, Place};
+use crate::place::{resolve, Catalog, Place, QueryError};
 use crate::rule_set::RuleSet;
 use crate::suggestion::did_you_mean;
 use std::path::{Path, PathBuf};
@@ -30,6 +32,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Explain(args) => explain::run(args),
         Command::Rules(command) => rules::run(command),
         Command::Docs(args) => docs::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
@@ -39,13 +42,24 @@ pub fn load_catalog(given: Option<&Path>, files: &[PathBuf]) -> Result<Catalog> 
 }
 
 /// The place a user named with `--district`: one the catalogue gives, or
-/// one of the division table. A name matching nothing or several places is
-/// a usage error that says which.
+/// one of the division table. A name several places share is a usage error
+/// listing them; a name of no place is a usage error that says so.
 pub fn resolve_place(query: &str, catalog: &Catalog) -> Result<Place> {
+    find_place(query, catalog)?
+        .ok_or_else(|| Error::Usage(format!("--district: {}", QueryError::Unknown(query.to_owned()))))
+}
+
+/// As [`resolve_place`], but a name of no place is `None`, for a filter
+/// that then keeps nothing and says what the input has.
+pub fn find_place(query: &str, catalog: &Catalog) -> Result<Option<Place>> {
     if let Some(place) = catalog.find(query) {
-        return Ok(place.clone());
+        return Ok(Some(place.clone()));
     }
-    resolve(query).map_err(|e| Error::Usage(format!("--district: {e}")))
+    match resolve(query) {
+        Ok(place) => Ok(Some(place)),
+        Err(QueryError::Unknown(_)) => Ok(None),
+        Err(e) => Err(Error::Usage(format!("--district: {e}"))),
+    }
 }
 
 /// Fails with a usage error, and a suggestion, when an id is not a target in effect.
@@ -62,4 +76,17 @@ pub fn check_target_ids(rules: &RuleSet, ids: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The rules in effect: the defaults, with `--rules DIR` when given. A folder
+/// that does not exist is a mistake on the command line (64), not a
+/// malformed rule file (78).
+pub fn load_rules(dir: Option<&std::path::Path>) -> Result<RuleSet> {
+    if let Some(dir) = dir.filter(|d| !d.exists()) {
+        return Err(Error::Usage(format!(
+            "no such rules folder: {}",
+            dir.display()
+        )));
+    }
+    Ok(RuleSet::load(dir)?)
 }

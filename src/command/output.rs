@@ -51,6 +51,12 @@ impl Output {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| "output".into());
+                if !dir.is_dir() {
+                    return Err(Error::Input {
+                        path: dir.to_owned(),
+                        message: format!("no such folder to write {} into", dest.display()),
+                    });
+                }
                 let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
                 let file = std::fs::File::create(&tmp).map_err(|source| Error::Io {
                     path: tmp.clone(),

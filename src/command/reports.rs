@@ -31,12 +31,26 @@ pub struct Tally {
     pub skipped: usize,
     /// Statements handed on (after the caller's filter).
     pub statements: usize,
+    /// Statements left out because no year is known for them.
+    pub unknown_year: usize,
+}
+
+impl Tally {
+    /// `, N statements left out with no year`, or nothing when there are none.
+    pub fn unknown_year_note(&self) -> String {
+        match self.unknown_year {
+            0 => String::new(),
+            1 => ", 1 statement left out with no year".to_owned(),
+            n => format!(", {n} statements left out with no year"),
+        }
+    }
 }
 
 /// What became of one file: what `digest` made of it, or why it was skipped
 /// (starting with its path).
 enum FileOutcome<T> {
-    Read(T),
+    /// What `digest` made of it, and how many statements had no year.
+    Read(T, usize),
     Skipped(String),
 }
 
@@ -64,8 +78,9 @@ pub fn stream<T: Send>(
             .collect();
         for outcome in outcomes {
             match outcome {
-                FileOutcome::Read(kept) => {
+                FileOutcome::Read(kept, unknown_year) => {
                     tally.read += 1;
+                    tally.unknown_year += unknown_year;
                     tally.statements += each(kept)?;
                 }
                 FileOutcome::Skipped(reason) => {
@@ -135,7 +150,8 @@ fn process<T>(
     let work = AssertUnwindSafe(|| {
         let doc = read(path, extractor, catalog)?;
         let extraction = extractor.extraction(&doc);
-        Ok::<_, String>(FileOutcome::Read(digest(&doc, extraction)))
+        let unknown_year = extraction.unknown_year;
+        Ok::<_, String>(FileOutcome::Read(digest(&doc, extraction), unknown_year))
     });
     match catch_unwind(work) {
         Ok(Ok(outcome)) => outcome,

@@ -2,7 +2,7 @@
 //! problem, then every example run through the extractor) or listed.
 
 use super::Output;
-use crate::cli::{RulesCheckArgs, RulesCommand, RulesListArgs};
+use crate::cli::{RulesCheckArgs, RulesCommand, RulesListArgs, RulesNewArgs};
 use crate::error::{Error, Result, EXIT_OK};
 use crate::extract::Extractor;
 use crate::render;
@@ -16,6 +16,7 @@ pub fn run(command: RulesCommand) -> Result<u8> {
     match command {
         RulesCommand::Check(args) => check(args),
         RulesCommand::List(args) => list(args),
+        RulesCommand::New(args) => new(args),
     }
 }
 
@@ -66,6 +67,10 @@ pub fn check_report(dir: Option<&Path>) -> Result<CheckReport> {
     match Extractor::new(&rules) {
         Ok(extractor) => {
             report.examples = rule_check::run_examples(&extractor, &checked.files);
+            report.examples.extend(rule_check::run_bound_examples(
+                extractor.bound_words(),
+                &checked.files,
+            ));
             report.examples_run = true;
         }
         Err(err) => report.problems.push(engine_problem(&err, &checked.files)),
@@ -104,10 +109,28 @@ fn line_offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 fn list(args: RulesListArgs) -> Result<u8> {
-    let rules = RuleSet::load(args.rules.as_deref())?;
+    let rules = super::load_rules(args.rules.as_deref())?;
     let mut out = Output::open(None)?;
     let format = out.format_or(args.format, Format::Tsv);
     render::rule_list::write(&mut out, &rules, format).map_err(Error::Output)?;
+    out.finish()?;
+    Ok(EXIT_OK)
+}
+
+/// `rules new ID --from "…"`: a rule skeleton on standard output.
+fn new(args: RulesNewArgs) -> Result<u8> {
+    if !rule_check::is_snake_case(&args.id) {
+        return Err(Error::Usage(format!(
+            "`{}` is not a target id: ids are ASCII snake_case, like `charging_piles`",
+            args.id
+        )));
+    }
+    let rules = super::load_rules(args.rules.as_deref())?;
+    let extractor = Extractor::new(&rules)?;
+    let skeleton = rule_check::skeleton(&rules, &extractor, &args.id, &args.from)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    let mut out = Output::open(None)?;
+    render::skeleton::write(&mut out, &skeleton).map_err(Error::Output)?;
     out.finish()?;
     Ok(EXIT_OK)
 }

@@ -5,6 +5,7 @@
 //! rules, links, filters and hands the rows to `render`. With `--unplanned`
 //! (or `--status unplanned`) linking also lists results no plan asked for.
 
+use super::filters::Filters;
 use super::reports::stream;
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
@@ -30,10 +31,12 @@ struct Corpus {
     reports: Vec<ReportSummary>,
     read: usize,
     skipped: usize,
+    /// `, N statements left out with no year`, or empty.
+    unknown_year_note: String,
 }
 
 pub fn run(args: TrackArgs) -> Result<u8> {
-    let rules = RuleSet::load(args.common.rules.as_deref())?;
+    let rules = super::load_rules(args.common.rules.as_deref())?;
     check_target_ids(&rules, &args.targets)?;
     let statuses = args
         .statuses
@@ -50,8 +53,9 @@ pub fn run(args: TrackArgs) -> Result<u8> {
     let place = args
         .district
         .as_deref()
-        .map(|d| super::resolve_place(d, &catalog))
-        .transpose()?;
+        .map(|d| super::find_place(d, &catalog))
+        .transpose()?
+        .flatten();
     let corpus = read_corpus(&files, &rules, &catalog, args.common.quiet)?;
     let relations = TargetRelations::of(&rules);
     // Asking for unplanned rows by status is asking for them to be built.
@@ -63,12 +67,16 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         targets: &relations,
         include_unplanned: unplanned,
     });
-    rows.retain(|r| {
-        place.as_ref().is_none_or(|p| r.place_code == p.code)
-            && args.year.is_none_or(|y| r.year == y)
-            && (args.targets.is_empty() || args.targets.contains(&r.target))
-            && (statuses.is_empty() || statuses.contains(&r.status))
-    });
+    let filters = Filters {
+        district: args.district.as_deref().map(|d| (d, place.as_ref())),
+        year: args.year,
+        targets: &args.targets,
+        statuses: &statuses,
+    };
+    for warning in filters.warnings(&rows) {
+        render::diagnostic(&format!("warning: {warning}"));
+    }
+    rows.retain(|r| filters.keep(r));
     let mut out = Output::open(args.common.output.as_deref())?;
     let format = out.format_or(args.format, Format::Csv);
     render::track::write(&mut out, &rows, format, &names(&rules), unplanned)
@@ -82,8 +90,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {plans} plans{without_plan}",
-            corpus.read, corpus.skipped,
+            "{} files read, {} skipped, {plans} plans{without_plan}{}",
+            corpus.read, corpus.skipped, corpus.unknown_year_note,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -106,7 +114,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     if args.paths.is_empty() {
         return Err(missing("report paths (--in PATH)"));
     }
-    let rules = RuleSet::load(args.rules.as_deref())?;
+    let rules = super::load_rules(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
     let files = report_files(&args.paths)?;
     let catalog = super::load_catalog(args.catalog.as_deref(), &files)?;
@@ -173,6 +181,7 @@ fn read_corpus(
         reports: Vec::new(),
         read: 0,
         skipped: 0,
+        unknown_year_note: String::new(),
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
     let tally = stream(
@@ -191,5 +200,6 @@ fn read_corpus(
     )?;
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
+    corpus.unknown_year_note = tally.unknown_year_note();
     Ok(corpus)
 }

@@ -7,6 +7,7 @@
 //! delivered. A sub-heading only counts when it names a period itself; the
 //! opening paragraph counts when it names the one period reviewed.
 
+use super::cues::Cues;
 use super::sections::heading_title;
 use super::{Coverage, Report, ReportKind, Section};
 use crate::statement::Period;
@@ -25,48 +26,10 @@ fn year_in(title: &str) -> Option<i32> {
         .and_then(|m| m.as_str().parse().ok())
 }
 
-/// Words of a heading that announce a review of what was done.
-const REVIEW_WORDS: [&str; 9] = [
-    "执行情况",
-    "完成情况",
-    "回顾",
-    "进展情况",
-    "工作情况",
-    "发展情况",
-    "运行情况",
-    "主要成效",
-    "取得成效",
-];
-
-/// Words of a heading that announce what is to be done.
-const PLAN_WORDS: [&str; 16] = [
-    "工作安排",
-    "工作任务",
-    "主要任务",
-    "重点任务",
-    "目标任务",
-    "工作措施",
-    "工作重点",
-    "重点工作",
-    "预期目标",
-    "主要目标",
-    "总体要求",
-    "草案",
-    "工作建议",
-    "工作思路",
-    "今年工作",
-    "计划",
-];
-
-/// Byte offset of the first of `words` in `title`.
-fn first_of(title: &str, words: &[&str]) -> Option<usize> {
-    words.iter().filter_map(|w| title.find(w)).min()
-}
-
 /// What a heading says it covers, given the report it is in. `top` is true
 /// for the outermost style, where the genre's defaults apply; deeper headings
 /// only count when they name a period.
-pub fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
+pub fn heading_coverage(title: &str, report: &Report, cues: &Cues, top: bool) -> Coverage {
     let year = year_in(title);
     let first_half = title.contains("上半年");
     let names_period = year.is_some() || first_half || title.contains("下半年");
@@ -74,27 +37,28 @@ pub fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
         return Coverage::Unknown;
     }
     if title.contains("下半年") {
-        return plan(year.or(report.year));
+        return plan(year.or(report.reviewed_year()));
     }
     // "计划执行情况" reviews; a heading naming both ("…执行情况与2025年计划草案")
     // is read by the word that comes first.
-    let review_at = first_of(title, &REVIEW_WORDS);
-    let plan_at = first_of(title, &PLAN_WORDS).filter(|&p| {
+    let (review_at, plan_at) = cues.heading_words(title);
+    let plan_at = plan_at.filter(|&p| {
         review_at
             .is_none_or(|r| p < r && !title.get(p..).is_some_and(|t| t.starts_with("计划执行")))
     });
     match (review_at, plan_at) {
-        (_, Some(_)) => plan(year.or_else(|| default_plan_year(report))),
+        (_, Some(_)) => plan(year.or_else(|| report.planned_year())),
         (Some(_), None) => {
-            let same_year = year.is_none_or(|y| Some(y) == report.year);
-            let period = if first_half || (report.kind == ReportKind::H1 && same_year) {
-                Period::H1
-            } else {
-                Period::FY
+            let reviewed = report.reviews.first();
+            let same_year = year.is_none_or(|y| reviewed.is_some_and(|r| r.year == y));
+            let period = match reviewed {
+                _ if first_half => Period::H1,
+                Some(r) if report.kind == ReportKind::H1 && same_year => r.period,
+                _ => Period::FY,
             };
-            review(year.or_else(|| default_review_year(report)), period)
+            review(year.or_else(|| report.reviewed_year()), period)
         }
-        (None, None) if first_half => review(year.or(report.year), Period::H1),
+        (None, None) if first_half => review(year.or(report.reviewed_year()), Period::H1),
         (None, None) => Coverage::Unknown,
     }
 }
@@ -105,22 +69,6 @@ fn review(year: Option<i32>, period: Period) -> Coverage {
 
 fn plan(year: Option<i32>) -> Coverage {
     year.map_or(Coverage::Unknown, |year| Coverage::Plan { year })
-}
-
-/// The year a plan part with no year in its heading is for.
-fn default_plan_year(report: &Report) -> Option<i32> {
-    match report.kind {
-        ReportKind::Annual => report.year.map(|y| y + 1),
-        _ => report.year,
-    }
-}
-
-/// The year a review part with no year in its heading looks back on.
-fn default_review_year(report: &Report) -> Option<i32> {
-    match report.kind {
-        ReportKind::Gwr => report.year.map(|y| y - 1),
-        _ => report.year,
-    }
 }
 
 /// The opening paragraph, when it says which period alone the report
@@ -137,11 +85,15 @@ pub fn opening_section(text: &str, header_end: usize, report: &Report) -> Option
             let mixed = ["下半年", "草案", "工作重点", "工作任务", "工作安排"]
                 .iter()
                 .any(|w| line.contains(w));
-            let year = year_in(line).or(report.year)?;
+            let year = year_in(line).or(report.reviewed_year())?;
             let period = if line.contains("上半年") {
                 Period::H1
             } else {
-                Period::FY
+                report
+                    .reviews
+                    .first()
+                    .filter(|r| r.year == year)
+                    .map_or(Period::FY, |r| r.period)
             };
             return (!mixed).then(|| Section {
                 range: start..start + line.len(),
@@ -161,12 +113,11 @@ mod tests {
     use super::*;
 
     fn report(kind: ReportKind, year: i32) -> Report {
-        Report {
-            place: None,
-            kind,
-            date: None,
-            year: Some(year),
-        }
+        Report::of_kind(kind, year)
+    }
+
+    fn heading_coverage(title: &str, report: &Report, top: bool) -> Coverage {
+        super::heading_coverage(title, report, &Cues::default_cues(), top)
     }
 
     #[test]

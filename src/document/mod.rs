@@ -14,6 +14,7 @@
 //! text, the extracted text (see `html`) for saved HTML pages.
 
 mod coverage;
+pub mod cues;
 mod decode;
 #[cfg(feature = "html")]
 mod html;
@@ -29,11 +30,13 @@ pub use decode::MAX_BYTES;
 pub use normalise::{Normalised, Normaliser, NormaliserError};
 
 use crate::place::Place;
+use crate::rule::DateSource;
 use crate::statement::{Period, Position};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Why a file could not be read as a report.
 #[derive(Debug, thiserror::Error)]
@@ -58,7 +61,7 @@ pub enum ReadError {
 }
 
 /// The kind of report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {
     /// Mid-year execution report (上半年…计划执行情况).
@@ -67,21 +70,66 @@ pub enum ReportKind {
     Annual,
     /// Government work report (政府工作报告).
     Gwr,
+    #[default]
     Unknown,
 }
 
 /// What the report is, read from its text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Report {
     /// The reporting government (see [`crate::place`]); none when the
     /// text names no place and no catalogue gives one.
     pub place: Option<Place>,
     pub kind: ReportKind,
-    /// Date the report was delivered (or, failing that, published).
+    /// Date the report was delivered (or, failing that, published or written).
     pub date: Option<NaiveDate>,
+    /// What `date` is: delivered, published or written.
+    pub date_source: Option<DateSource>,
     /// The year the report is mainly about (the reviewed year for annual
     /// reports and H1 reports; the plan year for work reports).
     pub year: Option<i32>,
+    /// The years and periods the report looks back on; empty when unknown.
+    pub reviews: Vec<Reviewed>,
+    /// The years the report sets out plans for; empty when unknown.
+    pub plans: Vec<i32>,
+}
+
+/// A year (or part of one) a report looks back on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Reviewed {
+    pub year: i32,
+    pub period: Period,
+}
+
+impl Report {
+    /// A report of `kind` whose cues name `year` as a work report's title
+    /// does (the plan year) or an execution report's does (the reviewed
+    /// year), with the years that follow by the rules of the genre.
+    pub fn of_kind(kind: ReportKind, year: i32) -> Report {
+        let identity = match kind {
+            ReportKind::Gwr => cues::Identity {
+                kind: Some(kind),
+                plans: Some(year),
+                ..Default::default()
+            },
+            _ => cues::Identity {
+                kind: Some(kind),
+                reviews: Some(year),
+                ..Default::default()
+            },
+        };
+        report::years(None, identity, None, None)
+    }
+
+    /// The first year the report reviews.
+    pub fn reviewed_year(&self) -> Option<i32> {
+        self.reviews.first().map(|r| r.year)
+    }
+
+    /// The first year the report plans.
+    pub fn planned_year(&self) -> Option<i32> {
+        self.plans.first().copied()
+    }
 }
 
 /// What a stretch of the report talks about.
@@ -153,6 +201,9 @@ pub struct Document {
     /// Whether the file was in traditional script (and `text` was converted).
     pub traditional: bool,
     pub report: Report,
+    /// The structure cues the report was read with (periods of figures are
+    /// read with them too).
+    pub cues: Arc<cues::Cues>,
     pub sections: Vec<Section>,
     pub table: Vec<IndicatorRow>,
 }
@@ -229,10 +280,11 @@ impl Document {
         let column_marks = column_marks(&original, &line_starts);
         let headings = sections::find_headings(&text);
         let header_end = headings.first().map_or(text.len(), |h| h.start);
-        let report = report::read_report(&text, header_end);
+        let cues = normaliser.cues().clone();
+        let report = report::read_report(&text, header_end, &cues);
         let sections = coverage::opening_section(&text, header_end, &report)
             .into_iter()
-            .chain(sections::build_sections(&text, &headings, &report))
+            .chain(sections::build_sections(&text, &headings, &report, &cues))
             .collect();
         let table = table::find_rows(&text, &report);
         Document {
@@ -249,6 +301,7 @@ impl Document {
             encoding: "UTF-8",
             traditional,
             report,
+            cues,
             sections,
             table,
         }

@@ -13,10 +13,12 @@
 mod classes;
 mod fold;
 
+use super::cues::Cues;
 use super::mapped::Mapped;
 use super::script;
 use super::variants::Variants;
 use fold::fold;
+use std::sync::Arc;
 
 /// Longest pinyin reading (in characters, parentheses excluded) that is dropped.
 const MAX_PINYIN: usize = 12;
@@ -25,11 +27,13 @@ const MAX_PINYIN: usize = 12;
 /// so that `(km)` or `(GDP)` after a character are never taken for pinyin.
 const TONE_LETTERS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
-/// Builds the normalised view of reports. Built once from the rule set and
-/// shared by reference across threads.
+/// Builds the normalised view of reports, and carries the structure cues
+/// they are read with. Built once from the rule set and shared by reference
+/// across threads.
 #[derive(Debug)]
 pub struct Normaliser {
     variants: Variants,
+    cues: Arc<Cues>,
 }
 
 /// Why a normaliser could not be built.
@@ -55,7 +59,19 @@ impl Normaliser {
     pub fn new(variants: &[(String, String)]) -> Result<Normaliser, NormaliserError> {
         Ok(Normaliser {
             variants: Variants::new(variants)?,
+            cues: Cues::default_cues(),
         })
+    }
+
+    /// A normaliser whose reports are read with these structure cues.
+    pub fn with_cues(mut self, cues: Arc<Cues>) -> Normaliser {
+        self.cues = cues;
+        self
+    }
+
+    /// The structure cues reports are read with.
+    pub fn cues(&self) -> &Arc<Cues> {
+        &self.cues
     }
 
     /// The normalised view of `original`.

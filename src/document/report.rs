@@ -7,39 +7,104 @@
 //! looked for in the whole header (the text before the first section
 //! heading), not just the first line.
 
-use super::{Report, ReportKind};
+use super::cues::{Cues, Identity};
+use super::{Report, ReportKind, Reviewed};
+use crate::place::Place;
+use crate::rule::DateSource;
+use crate::statement::Period;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// How much of the start of a report is searched for its title and dates
-/// when no section heading marks the end of the header.
+/// How much of the start of a report is searched for its title and dates.
 const HEADER_BYTES: usize = 8 * 1024;
+
+/// A report delivered in this month or later reviews the year it is
+/// delivered in (a work report of 2021-12-16 reviews 2021).
+const LATE_MONTH: u32 = 11;
+
+/// How much of the report is searched for cues in its body when the header has none.
+const MENTION_BYTES: usize = 64 * 1024;
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).expect("valid constant pattern"))
 }
 
-/// Reads the report's identity from its normalised text; `header_end` is
-/// where the first section heading starts (or the end of the text).
-pub fn read_report(text: &str, header_end: usize) -> Report {
-    let header = prefix(text, header_end.min(HEADER_BYTES));
-    let kind = read_kind(header).unwrap_or(ReportKind::Unknown);
-    let date = delivered_date(header).or_else(|| published_date(header));
-    let year = read_year(header, kind).or_else(|| {
-        date.map(|d| {
-            use chrono::Datelike;
-            match kind {
-                ReportKind::Annual => d.year() - 1,
-                _ => d.year(),
-            }
-        })
+/// Reads the report's identity from its normalised text with the structure
+/// cues; `header_end` is where the first section heading starts (or the end
+/// of the text). Titles and dates are looked for in the first
+/// [`HEADER_BYTES`] whatever the headings: a table of contents may come
+/// before the title.
+pub fn read_report(text: &str, header_end: usize, cues: &Cues) -> Report {
+    let start = prefix(text, HEADER_BYTES);
+    let mut identity = cues.identify(start);
+    let dated = cues.date(start);
+    if identity.reviews.is_none() && identity.plans.is_none() && dated.is_none() {
+        let body = cues.identify_body(prefix(text, MENTION_BYTES));
+        identity.kind = identity.kind.or(body.kind);
+        identity.reviews = body.reviews;
+        identity.plans = body.plans;
+    }
+    years(
+        crate::place::identify(text, header_end.min(HEADER_BYTES)),
+        identity,
+        dated.map(|(d, _)| d),
+        dated.map(|(_, s)| s),
+    )
+}
+
+/// The report's years by the rules of the genre, from what its cues say and
+/// its date. A work report's title names the year it plans, and it reviews
+/// the year before; one delivered in November or December reviews the year
+/// it is delivered in. An annual report reviews the year before its
+/// delivery (or its own year, when delivered at the year's end) and plans
+/// the next; a mid-year report reviews part of its year and plans the rest.
+pub fn years(
+    place: Option<Place>,
+    identity: Identity,
+    date: Option<NaiveDate>,
+    date_source: Option<DateSource>,
+) -> Report {
+    use chrono::Datelike;
+    let kind = identity.kind.unwrap_or(ReportKind::Unknown);
+    let part_year = kind == ReportKind::H1;
+    let from_date = date.and_then(|d| match kind {
+        ReportKind::H1 => Some(d.year()),
+        ReportKind::Annual | ReportKind::Gwr if d.month() >= LATE_MONTH => Some(d.year()),
+        ReportKind::Annual | ReportKind::Gwr => Some(d.year() - 1),
+        ReportKind::Unknown => None,
     });
+    let reviewed = identity
+        .reviews
+        .or_else(|| identity.plans.map(|p| if part_year { p } else { p - 1 }))
+        .or(from_date);
+    let next = |r: i32| if part_year { r } else { r + 1 };
+    // A plan year that does not follow the reviewed one is a cue misread.
+    let planned = match (identity.plans, reviewed) {
+        (Some(p), Some(r)) if p != next(r) => Some(next(r)),
+        (plans, reviewed) => plans.or(reviewed.map(next)),
+    };
+    let period = match kind {
+        ReportKind::H1 => identity.period.unwrap_or(Period::H1),
+        _ => Period::FY,
+    };
+    let reviews: Vec<Reviewed> = reviewed
+        .map(|year| Reviewed { year, period })
+        .into_iter()
+        .collect();
+    let plans: Vec<i32> = planned.into_iter().collect();
+    let year = match kind {
+        ReportKind::Gwr => planned,
+        _ => reviewed,
+    };
     Report {
-        place: crate::place::identify(text, header_end.min(HEADER_BYTES)),
+        place,
         kind,
         date,
+        date_source,
         year,
+        reviews,
+        plans,
     }
 }
 
@@ -53,113 +118,23 @@ fn prefix(text: &str, len: usize) -> &str {
     text.get(..end).unwrap_or_default()
 }
 
-/// Kind from the title-like lines of the header, then from the whole header.
-pub fn read_kind(header: &str) -> Option<ReportKind> {
-    header
-        .lines()
-        .filter(|l| l.contains("报告"))
-        .find_map(kind_of_line)
-        .or_else(|| kind_of_line(header))
-}
-
-fn kind_of_line(line: &str) -> Option<ReportKind> {
-    static ANNUAL: OnceLock<Regex> = OnceLock::new();
-    static H1: OnceLock<Regex> = OnceLock::new();
-    if line.contains("政府工作报告") {
-        return Some(ReportKind::Gwr);
-    }
-    if regex(&ANNUAL, r"计划执行情况(?:和|与|及|暨)\d{4}年.{0,24}计划").is_match(line)
-        || (line.contains("计划执行情况") && line.contains("草案"))
-    {
-        return Some(ReportKind::Annual);
-    }
-    if regex(
-        &H1,
-        r"上半年.{0,24}(?:计划执行情况|经济运行情况|经济社会发展情况)",
-    )
-    .is_match(line)
-    {
-        return Some(ReportKind::H1);
-    }
-    None
-}
-
-/// The year the report is about: the reviewed year of an execution report,
-/// the plan year of a work report.
-fn read_year(header: &str, kind: ReportKind) -> Option<i32> {
-    static H1: OnceLock<Regex> = OnceLock::new();
-    static ANNUAL: OnceLock<Regex> = OnceLock::new();
-    static GWR: OnceLock<Regex> = OnceLock::new();
-    let re = match kind {
-        ReportKind::H1 => regex(&H1, r"(\d{4})年上半年"),
-        ReportKind::Annual => regex(&ANNUAL, r"(\d{4})年(?:国民经济和社会发展)?计划执行情况"),
-        ReportKind::Gwr => regex(&GWR, r"(\d{4})年.{0,16}政府工作报告"),
-        ReportKind::Unknown => return None,
-    };
-    re.captures(header)
-        .and_then(|c| c.get(1))
-        .and_then(|m| m.as_str().parse().ok())
-}
-
-/// `——2021年7月26日在广州市白云区…会议上`: the date the report was delivered.
-fn delivered_date(header: &str) -> Option<NaiveDate> {
-    static DELIVERED: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &DELIVERED,
-        r"(?m)(?:^[—―─\-]{1,2} ?|[—―─]{1,2} ?)?(\d{4})年(\d{1,2})月(\d{1,2})日 ?在",
-    );
-    re.captures_iter(header).find_map(|c| ymd(&c))
-}
-
-/// `发布时间: 2021-08-10` or `发布日期:2022-09-06 11:05:14`.
-fn published_date(header: &str) -> Option<NaiveDate> {
-    static PUBLISHED: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &PUBLISHED,
-        r"(?:发布|发文|成文)(?:时间|日期) ?:? ?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})",
-    );
-    re.captures_iter(header).find_map(|c| ymd(&c))
-}
-
-fn ymd(c: &regex::Captures) -> Option<NaiveDate> {
-    let part = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let year = i32::try_from(part(1)?).ok()?;
-    NaiveDate::from_ymd_opt(year, part(2)?, part(3)?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn kinds_from_titles() {
-        let k = |s: &str| read_kind(s);
-        assert_eq!(
-            k("广州市白云区人民政府关于2021年上半年国民经济和社会发展计划执行情况的报告"),
-            Some(ReportKind::H1)
-        );
-        assert_eq!(
-            k("广州市番禺区2024年国民经济和社会发展计划执行情况与2025年计划草案的报告"),
-            Some(ReportKind::Annual)
-        );
-        assert_eq!(k("2020年花都区政府工作报告"), Some(ReportKind::Gwr));
-        assert_eq!(k("关于印发某某方案的通知"), None);
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(
-            delivered_date("——2021年7月26日在广州市白云区"),
-            NaiveDate::from_ymd_opt(2021, 7, 26)
-        );
-        assert_eq!(
-            delivered_date("—2025年2月26日在广州市番禺区"),
-            NaiveDate::from_ymd_opt(2025, 2, 26)
-        );
-        assert_eq!(
-            published_date("发布日期:2022-09-06 11:05:14 来源"),
-            NaiveDate::from_ymd_opt(2022, 9, 6)
-        );
-        assert_eq!(published_date("发布时间:2021-13-10"), None);
+    fn the_place_from_a_city_anchor_a_title_or_mentions() {
+        let code = |text: &str| crate::place::identify(text, text.len()).map(|p| p.code);
+        let code = |text: &str| code(text).unwrap_or_default();
+        assert_eq!(code("——2025年7月30日在广州市白云区\n白云区坚持……白云区\n"), "440111");
+        assert_eq!(code("2020年花都区政府工作报告\n全区……花都区"), "440114");
+        assert_eq!(code("浙江省义乌市2023年政府工作报告\n义乌市……义乌市"), "330782");
+        assert_eq!(code("广东省广州市南沙区2023年上半年国民经济\n南沙区……南沙区"), "440115");
+        assert_eq!(code("我区推动全区发展。海珠区加快,海珠区推进,海珠区建设,琶洲园区"), "440105");
+        // 荔湾区 is a district although 大湾区 is not.
+        assert_eq!(code("广州市荔湾区2022年国民经济和社会发展计划执行情况\n融入粤港澳大湾区"), "440103");
+        assert_eq!(code("广州市增城区人民政府关于增城区2023年国民经济和社会发展计划执行情况\n"), "440118");
+        // A place in no division list is no place.
+        assert_eq!(code("安和区2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n"), "");
     }
 }

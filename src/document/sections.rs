@@ -7,6 +7,7 @@
 //! coverage its heading names (see `coverage`) or else its parent's.
 
 use super::coverage::heading_coverage;
+use super::cues::Cues;
 use super::{Coverage, Report, Section};
 
 /// Longest heading kept, in characters; headings run on into their first
@@ -137,7 +138,12 @@ pub fn heading_title(line: &str) -> String {
 
 /// Sections from headings: each runs to the next heading of the same or an
 /// outer level, and inherits its parent's coverage when it names none.
-pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<Section> {
+pub fn build_sections(
+    text: &str,
+    headings: &[Heading],
+    report: &Report,
+    cues: &Cues,
+) -> Vec<Section> {
     let mut styles: Vec<Style> = headings.iter().map(|h| h.style).collect();
     styles.sort();
     styles.dedup();
@@ -161,7 +167,7 @@ pub fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<
         while stack.last().is_some_and(|(l, _)| *l >= level) {
             stack.pop();
         }
-        let own = heading_coverage(&heading.title, report, level == 1);
+        let own = heading_coverage(&heading.title, report, cues, level == 1);
         // Once a report turns to plans it does not turn back: an outer part
         // that names no period after a plan part ("四、全面加强政府自身建设"
         // in a work report) plans too.
@@ -198,12 +204,11 @@ mod tests {
     use crate::statement::Period;
 
     fn report(kind: ReportKind, year: i32) -> Report {
-        Report {
-            place: None,
-            kind,
-            date: None,
-            year: Some(year),
-        }
+        Report::of_kind(kind, year)
+    }
+
+    fn build_sections(text: &str, headings: &[Heading], report: &Report) -> Vec<Section> {
+        super::build_sections(text, headings, report, &Cues::default_cues())
     }
 
     #[test]
@@ -250,9 +255,7 @@ mod tests {
         let plan = Coverage::Plan { year: 2021 };
         assert_eq!(got, vec![(1, review), (2, review), (1, plan), (2, plan)]);
         let gwr = "一、2019年工作回顾\n二、存在的问题\n三、2020年工作安排\n四、加强政府自身建设\n";
-        let mut report = h1.clone();
-        report.kind = ReportKind::Gwr;
-        report.year = Some(2020);
+        let report = Report::of_kind(ReportKind::Gwr, 2020);
         let outer: Vec<Coverage> = build_sections(gwr, &find_headings(gwr), &report)
             .iter()
             .map(|s| s.coverage)

@@ -245,12 +245,7 @@ mod tests {
     use super::*;
 
     fn h1(year: i32) -> Report {
-        Report {
-            place: None,
-            kind: ReportKind::H1,
-            date: None,
-            year: Some(year),
-        }
+        Report::of_kind(ReportKind::H1, year)
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::check::{check, starts_new_subject, Placement};
 use super::compiled::CompiledRules;
+use super::enumeration::Listed;
 use crate::quantity::Quantity;
 use serde::Serialize;
 use std::ops::Range;
@@ -50,6 +51,13 @@ pub enum Reason {
     OtherArea { area: String },
     /// A rate in a clause opened by 其中 is the growth of a part.
     PartOf,
+    /// The rate is the base a later figure builds on (`在上年增长15.7%的基础上`).
+    Basis,
+    /// The rate is for a single month or quarter (`当月增速`, `6月增长`).
+    SingleMonth,
+    /// `累计` before a flow's term makes the figure a total over several
+    /// years (`累计完成重大项目投资3.8万亿元`, `城镇累计新增就业`).
+    Cumulative,
     /// The value is compared with another base year, not the previous one.
     OtherBaseYear { base: i32 },
     /// Another term is closer to this value.
@@ -97,8 +105,8 @@ pub struct SentenceFindings<'a> {
     pub quantities: &'a [Quantity],
     /// `clauses[i]` is the byte range of the clause that holds quantity `i`.
     pub clauses: &'a [Range<usize>],
-    /// `forced[i]`: the hit a `分别` enumeration pairs quantity `i` with.
-    pub forced: &'a [Option<usize>],
+    /// `forced[i]`: what a `分别` enumeration pairs quantity `i` with.
+    pub forced: &'a [Option<Listed>],
     /// The year the sentence's section is about, for comparison bases.
     pub year: Option<i32>,
     /// Words for areas wider than the report's place (`全国`, `全省`…;
@@ -120,7 +128,11 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
     let mut out = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
         let first = out.len();
-        let forced_hit = forced.get(qi).copied().flatten();
+        let listed = forced.get(qi).cloned().flatten();
+        let forced_hit = match &listed {
+            Some(Listed::Term(h)) => Some(*h),
+            _ => None,
+        };
         // Only hits within reach are paired, so a sentence that never ends
         // (a file with no punctuation) costs time in its length, not its square.
         let from = hits.partition_point(|h| h.range.end + rules.reach < q.span.start);
@@ -130,16 +142,23 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
             let Some(hit) = hits.get(hi) else { continue };
             let (order, gap) = if hit.range.end <= q.span.start {
                 (Order::TermFirst, chars(&text[hit.range.end..q.span.start]))
+            } else if hit.range.start < q.span.start && hit.range.end <= q.number.start {
+                // The term ends with the rise word the value starts with
+                // (`经济增长5%左右`).
+                (Order::TermFirst, 0)
             } else if q.span.end <= hit.range.start {
                 (Order::ValueFirst, chars(&text[q.span.end..hit.range.start]))
             } else {
                 continue;
             };
             for term_use in &rules.uses[hit.term] {
-                let mut verdict = match forced_hit {
-                    Some(f) if f != hi => Verdict::Dropped(Reason::Enumerated {
-                        term: rules.terms[hits[f].term].clone(),
+                let mut verdict = match &listed {
+                    Some(Listed::Term(f)) if *f != hi => Verdict::Dropped(Reason::Enumerated {
+                        term: rules.terms[hits[*f].term].clone(),
                     }),
+                    Some(Listed::Other(name)) => {
+                        Verdict::Dropped(Reason::Enumerated { term: name.clone() })
+                    }
                     _ => check(
                         rules,
                         found,
@@ -153,7 +172,7 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
                         },
                     ),
                 };
-                if forced_hit.is_none()
+                if listed.is_none()
                     && verdict == Verdict::Kept
                     && order == Order::TermFirst
                     && starts_new_subject(text, sentence, hit, q, &clauses[qi], quantities)
@@ -173,8 +192,44 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
             }
         }
         choose(rules, &mut out[first..]);
+        share(text, &mut out[first..]);
     }
     out
+}
+
+/// Marks joining indicator names that share one value
+/// (`社会消费品零售总额、固定资产投资增长4%左右`).
+pub const NAME_JOINERS: &[&str] = &["、", "和", "及", "与"];
+
+/// One value after a list of indicator names joined by [`NAME_JOINERS`]
+/// counts for each of them: the names before the winning term keep the
+/// pairing when only the closer term or the clause mark dropped them.
+fn share(text: &str, candidates: &mut [Candidate]) {
+    let Some(winner) = candidates.iter().position(|c| c.verdict == Verdict::Kept) else {
+        return;
+    };
+    if candidates[winner].order != Order::TermFirst {
+        return;
+    }
+    let mut targets = vec![candidates[winner].target];
+    let mut head = candidates[winner].term.range.start;
+    loop {
+        let joined = candidates.iter().position(|c| {
+            matches!(
+                c.verdict,
+                Verdict::Dropped(Reason::CloserTerm { .. } | Reason::NewSubject)
+            ) && c.order == Order::TermFirst
+                && !targets.contains(&c.target)
+                && c.term.range.end <= head
+                && text
+                    .get(c.term.range.end..head)
+                    .is_some_and(|between| NAME_JOINERS.contains(&between))
+        });
+        let Some(i) = joined else { return };
+        candidates[i].verdict = Verdict::Kept;
+        targets.push(candidates[i].target);
+        head = candidates[i].term.range.start;
+    }
 }
 
 /// Keeps only the closest surviving term for one quantity.

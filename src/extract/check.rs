@@ -32,6 +32,40 @@ pub const CONTINUATIONS: &[&str] = &[
     "实现",
     "合计",
     "计划",
+    "投资",
+    "净增",
+];
+
+/// Words that may stand before a growth rate in a later clause without giving
+/// it a subject of its own (`地方财政收入342.4亿元，比上年增长22.7%`;
+/// `同口径增幅达26.7%`). Any other word there names what grew
+/// (`一般公共预算收入增长5.7%，全体居民人均可支配收入增长5.1%`).
+pub const RATE_QUALIFIERS: &[&str] = &[
+    "比上年同期",
+    "比去年同期",
+    "较上年同期",
+    "较去年同期",
+    "比上年",
+    "比去年",
+    "较上年",
+    "较去年",
+    "同期",
+    "下同",
+    "同比",
+    "同口径",
+    "可比口径",
+    "按可比价格计算",
+    "按可比价计算",
+    "可比价",
+    "现价",
+    "名义",
+    "实际",
+    "预计",
+    "自然",
+    "全年",
+    "大幅度",
+    "完成",
+    "实现",
 ];
 
 /// Wider areas whose growth rates reports quote beside their own
@@ -148,8 +182,12 @@ pub fn check(
     // stand before the term (`清拆违建…`), or before a list it heads
     // (`新建、改建5G基站`).
     let term_clause = phrase_start(text, sentence, hit.range.start);
+    if target.measure == Measure::Flow && text[term_clause..hit.range.start].contains(CUMULATIVE) {
+        return Verdict::Dropped(Reason::Cumulative);
+    }
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
-    if let Some(verdict) = excluded(target, window) {
+    let own = own_words(text, sentence, hit, qi, found.quantities);
+    if let Some(verdict) = excluded(target, &text[own]) {
         return verdict;
     }
     if !target.requires.is_empty() && !target.requires.iter().any(|w| window.contains(w.as_str())) {
@@ -170,12 +208,109 @@ pub fn check(
         if clause.start > hit.range.end && text[clause.start..].trim_start().starts_with(SUBSET) {
             return Verdict::Dropped(Reason::PartOf);
         }
+        // `在上年增长15.7%的基础上又增长14.5%`: the first rate is last year's.
+        if text[q.span.end..clause.end.max(q.span.end)]
+            .trim_start()
+            .starts_with(BASIS)
+        {
+            return Verdict::Dropped(Reason::Basis);
+        }
+        let lead = &text[term_clause.min(clause.start)..q.span.start];
+        if single_month(lead) {
+            return Verdict::Dropped(Reason::SingleMonth);
+        }
         let base = base_year(&text[clause.start..q.span.start]);
         if let Some(base) = base.filter(|&b| year.is_none_or(|y| b != y - 1)) {
             return Verdict::Dropped(Reason::OtherBaseYear { base });
         }
     }
     Verdict::Kept
+}
+
+/// The word that, before a flow's term, sums several years
+/// (`累计完成重大项目投资3.8万亿元`); after the term it is the year so far
+/// (`57个重大项目累计完成投资118.9亿元`).
+pub const CUMULATIVE: &str = "累计";
+
+/// Words after a rate that make it the base of the next one.
+pub const BASIS: &str = "的基础上";
+
+/// Words that put a rate in one month or quarter (`当月增速由4月的1%回升至8.8%`).
+pub const ONE_MONTH: &[&str] = &["当月", "单月", "当季", "单季"];
+
+/// Whether the words before a rate put it in a single month: a word of
+/// [`ONE_MONTH`], or a month written alone (`4月、5月、6月增速分别为…`), not
+/// as the end of a span (`1-6月`, `1至11月`).
+fn single_month(lead: &str) -> bool {
+    if ONE_MONTH.iter().any(|w| lead.contains(w)) {
+        return true;
+    }
+    lead.match_indices('月').any(|(i, _)| {
+        let before = &lead[..i];
+        let digits = before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if digits == 0 || digits > 2 {
+            return false;
+        }
+        let ahead = before[..before.len() - digits].chars().next_back();
+        let after = lead[i + '月'.len_utf8()..].chars().next();
+        !matches!(ahead, Some('-' | '—' | '–' | '~' | '至' | '到'))
+            && !matches!(
+                after,
+                Some('末' | '底' | '以' | '份' | '起' | '至' | '-' | '—')
+            )
+            && !matches!(ahead, Some('年'))
+    })
+}
+
+/// The words that qualify the pairing of `hit` with quantity `qi`, where an
+/// excluded word counts: the words leading up to the first of the two in its
+/// phrase (`累计建成充电桩`), those between them, and those right after the
+/// second, up to the end of its clause. Another item of a list is not part
+/// of it: the lead starts after an earlier number and the conjunction that
+/// follows it, and the tail stops at a conjunction or the next number, so in
+/// `建成投产输变电网项目1项和配电网项目310项` the words of the first item do not
+/// qualify `配电网项目310项`.
+fn own_words(
+    text: &str,
+    sentence: &Range<usize>,
+    hit: &TermHit,
+    qi: usize,
+    quantities: &[Quantity],
+) -> Range<usize> {
+    let q = &quantities[qi];
+    let first = hit.range.start.min(q.span.start);
+    let last = hit.range.end.max(q.span.end);
+    let mut start = phrase_start(text, sentence, first);
+    if let Some(end) = quantities
+        .iter()
+        .map(|o| o.span.end)
+        .filter(|&e| e <= first && e > start)
+        .max()
+    {
+        start = end;
+        let lead = &text[start..first];
+        if let Some(w) = COORDINATORS.iter().find(|w| lead.starts_with(*w)) {
+            start += w.len();
+        }
+    }
+    let mut end = clause_end(text, sentence, last);
+    if let Some(next) = quantities
+        .iter()
+        .map(|o| o.span.start)
+        .filter(|&s| s >= last && s < end)
+        .min()
+    {
+        end = next;
+    }
+    let tail = &text[last..end];
+    if let Some(at) = COORDINATORS.iter().filter_map(|w| tail.find(w)).min() {
+        end = last + at;
+    }
+    start..end.max(last)
 }
 
 /// The verdict when one of the target's excluded words stands in `window`.
@@ -197,17 +332,21 @@ pub fn starts_new_subject(
     clause: &Range<usize>,
     quantities: &[Quantity],
 ) -> bool {
-    let lead = &text[clause.start..q.span.start];
+    let lead = text.get(clause.start..q.span.start).unwrap_or("");
     // `完成16个老旧小区微改造和2个旧厂改造项目`: a number right after a
     // conjunction counts the item joined on, not the term.
-    let joined = COORDINATORS
-        .iter()
-        .any(|w| text[hit.range.end..q.span.start].ends_with(w));
+    let joined = text
+        .get(hit.range.end..q.span.start)
+        .is_some_and(|between| COORDINATORS.iter().any(|w| between.ends_with(w)));
     if joined {
         return true;
     }
     if clause.start <= hit.range.end {
         return false;
+    }
+    let rate = q.direction.is_some() && q.unit.canonical == "%";
+    if rate && names_own_subject(lead) {
+        return true;
     }
     let term_clause_end = clause_end(text, sentence, hit.range.end);
     let between = quantities
@@ -215,14 +354,38 @@ pub fn starts_new_subject(
         .filter(|o| o.span.start >= hit.range.end && o.span.end <= q.span.start);
     let mut in_term_clause = false;
     for other in between {
+        if rate && other.direction.is_some() && other.unit.canonical == "%" {
+            // A rate already followed the term: a later one is another
+            // indicator's (`一般公共预算收入增长13.3%,规上服务业营业收入增长28.6%`).
+            return true;
+        }
         if other.span.start >= term_clause_end {
             // A whole clause with its own number stands between term and
-            // value (`预算收入36亿元,预算支出80亿元,增长5%`).
-            return true;
+            // value (`预算收入36亿元,预算支出80亿元,增长5%`), unless it goes
+            // on about the same subject (`固定资产投资完成17亿元,超额完成年度任务2.1亿元,增长20.6%`).
+            let own = clause_start(text, sentence, other.span.start);
+            let other_lead = text.get(own..other.number.start).unwrap_or("");
+            if !CONTINUATIONS.iter().any(|w| other_lead.contains(w)) {
+                return true;
+            }
         }
         in_term_clause = true;
     }
     in_term_clause && q.direction.is_none() && !CONTINUATIONS.iter().any(|w| lead.contains(w))
+}
+
+/// Whether the words before a rate in its own clause name something of their
+/// own: Chinese characters left once the [`RATE_QUALIFIERS`] are taken out.
+fn names_own_subject(lead: &str) -> bool {
+    let mut rest = lead.to_owned();
+    for word in RATE_QUALIFIERS {
+        rest = rest.replace(word, "");
+    }
+    rest.chars().any(is_han)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// The base year of a comparison written `较2019年同期` / `比2019年`, if any.
@@ -237,4 +400,28 @@ fn base_year(before: &str) -> Option<i32> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_alone_are_single_months_and_spans_are_not() {
+        assert!(single_month("4月、5月、6月增速分别为"));
+        assert!(single_month("但当月增速由4月的1%持续回升至"));
+        assert!(!single_month("1-6月规上工业增加值"));
+        assert!(!single_month("1至11月"));
+        assert!(!single_month("截至6月末"));
+        assert!(!single_month("规上工业增加值"));
+    }
+
+    #[test]
+    fn qualifiers_before_a_rate_give_it_no_subject_of_its_own() {
+        assert!(!names_own_subject("比上年同期(下同)"));
+        assert!(!names_own_subject("同口径"));
+        assert!(!names_own_subject(""));
+        assert!(names_own_subject("全体居民人均可支配收入"));
+        assert!(names_own_subject("外贸进出口总额"));
+    }
 }

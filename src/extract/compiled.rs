@@ -2,6 +2,7 @@
 //! term of every target, plus per-target data ready for matching. Built once,
 //! shared by every document (and every thread).
 
+use crate::quantity::BoundWords;
 use crate::rule::Target;
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::Measure;
@@ -15,6 +16,8 @@ pub struct CompiledTarget {
     pub unit: String,
     pub alt_units: Vec<String>,
     pub counters: Vec<String>,
+    /// Other canonical units and the factor that turns each into `unit`.
+    pub conversions: Vec<(String, f64)>,
     pub measure: Measure,
     pub requires: Vec<String>,
     pub excludes: Vec<String>,
@@ -31,9 +34,12 @@ impl CompiledTarget {
     }
 
     /// The unit a value in canonical unit `unit` is recorded in, if the
-    /// target takes it: counters are recorded as the main unit.
+    /// target takes it: counters and conversions are recorded as the main unit.
     pub fn recorded_unit<'a>(&'a self, unit: &'a str) -> Option<&'a str> {
-        if self.unit == unit || self.counters.iter().any(|u| u == unit) {
+        if self.unit == unit
+            || self.counters.iter().any(|u| u == unit)
+            || self.conversions.iter().any(|(u, _)| u == unit)
+        {
             Some(&self.unit)
         } else {
             self.alt_units
@@ -41,6 +47,17 @@ impl CompiledTarget {
                 .find(|u| *u == unit)
                 .map(String::as_str)
         }
+    }
+}
+
+impl CompiledTarget {
+    /// What a value in canonical unit `unit` is multiplied by when recorded:
+    /// the factor of a conversion, else 1.
+    pub fn factor(&self, unit: &str) -> f64 {
+        self.conversions
+            .iter()
+            .find(|(u, _)| u == unit)
+            .map_or(1.0, |(_, f)| *f)
     }
 }
 
@@ -67,6 +84,8 @@ pub struct CompiledRules {
     pub area_scopes: Vec<Regex>,
     /// Words cut from the front of a captured scope.
     pub scope_strip: Vec<String>,
+    /// Bound words the quantities are read with.
+    pub bounds: BoundWords,
     /// Bytes around a value within which terms are paired with it: wider
     /// than any rule's `max_gap`, so `explain` still shows near misses.
     pub reach: usize,
@@ -138,6 +157,7 @@ impl CompiledRules {
             automaton,
             area_scopes,
             scope_strip: rules.scope_strip.clone(),
+            bounds: BoundWords::new(&rules.bounds),
             // A character is at most four bytes.
             reach: 4 * EXPLAIN_REACH_CHARS.max(max_gap),
         })
@@ -161,6 +181,11 @@ fn compile_target(t: &Target, file: &std::path::Path) -> Result<CompiledTarget, 
         unit: t.unit.get_ref().clone(),
         alt_units: strings(&t.alt_units),
         counters: strings(&t.counters),
+        conversions: t
+            .conversions
+            .iter()
+            .map(|c| (c.unit.get_ref().clone(), *c.factor.get_ref()))
+            .collect(),
         measure: t.measure,
         requires: strings(&t.requires),
         excludes: strings(&t.excludes),

@@ -4,8 +4,9 @@
 //! the rest (`分别下降2.1%、1.5%` → −2.1, −1.5).
 
 use super::candidate::TermHit;
-use super::sentence::phrase_start;
+use super::sentence::{ends_clause, phrase_start};
 use crate::quantity::{Direction, Quantity};
+use crate::statement::Bound;
 use std::ops::Range;
 
 /// The word that announces an enumeration.
@@ -14,55 +15,158 @@ pub const RESPECTIVELY: &str = "分别";
 /// Separators allowed between the listed values.
 const VALUE_SEPARATORS: &[&str] = &["、", ",", "和", "及", "与"];
 
+/// Marks between the names listed before `分别` (`固定资产投资、社会消费品零售总额、进出口总额`).
+const NAME_SEPARATORS: &[&str] = &["、", "和", "及", "与"];
+
+/// Words that may stand between `分别` and the first value (`分别完成投资179.3亿元`).
+const MAX_LEAD_CHARS: usize = 8;
+
 /// For each quantity, the index of the term hit an enumeration pairs it
-/// with; directions of later values are filled in from the first.
+/// with; directions of later values are filled in from the first, and a
+/// bound word after the last value (`分别增长12.5%、11%和10%左右`) applies
+/// to every value without one. When the names before `分别` are as many as
+/// the values, each value goes with its name, and a name that is no term
+/// takes its value away from every term (`Listed::Other`).
 pub fn pair(
     text: &str,
     sentence: &Range<usize>,
     hits: &[TermHit],
     quantities: &mut [Quantity],
-) -> Vec<Option<usize>> {
+) -> Vec<Option<Listed>> {
     let mut forced = vec![None; quantities.len()];
     let body = &text[sentence.clone()];
     for (offset, _) in body.match_indices(RESPECTIVELY) {
         let at = sentence.start + offset;
         let after = at + RESPECTIVELY.len();
-        let Some(first) = quantities.iter().position(|q| q.span.start == after) else {
+        let Some(first) = quantities.iter().position(|q| {
+            q.span.start >= after
+                && text[after..q.span.start].chars().count() <= MAX_LEAD_CHARS
+                && !text[after..q.span.start].contains(ends_clause)
+        }) else {
             continue;
         };
-        let mut last = first;
-        while let Some(next) = quantities.get(last + 1) {
-            let between = text[quantities[last].span.end..next.span.start].trim();
-            if !VALUE_SEPARATORS.contains(&between) {
-                break;
-            }
-            last += 1;
-        }
+        let last = list_end(text, quantities, first);
         let start = phrase_start(text, sentence, at);
-        let subjects: Vec<usize> = hits
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.range.start >= start && h.range.end <= at)
-            .map(|(i, _)| i)
-            .collect();
         let count = last - first + 1;
-        if count < 2 || subjects.len() != count {
+        if count < 2 {
             continue;
         }
-        let direction = quantities[first].direction;
-        for (k, hit) in subjects.into_iter().enumerate() {
-            let q = &mut quantities[first + k];
-            if q.direction.is_none() {
-                if let Some(d) = direction {
-                    q.direction = Some(d);
-                    if d == Direction::Fall && q.value > 0.0 {
-                        q.value = -q.value;
-                        q.upper = q.upper.map(|u| -u);
-                    }
-                }
+        let Some(listed) = listed(text, start..at, hits, count) else {
+            continue;
+        };
+        assign(quantities, &mut forced, first, last, &listed);
+        // `A和B分别达155.13亿元、27.8亿元,增长2.64%和1.6%`: a second list
+        // right after the first, in the next clause, goes with the same names.
+        let second = last + 1;
+        let follows = quantities.get(second).is_some_and(|q| {
+            q.direction.is_some() && text[quantities[last].span.end..q.span.start].trim() == ","
+        });
+        if follows && forced.get(second).is_some_and(Option::is_none) {
+            let end = list_end(text, quantities, second);
+            if end - second + 1 == count {
+                assign(quantities, &mut forced, second, end, &listed);
             }
-            forced[first + k] = Some(hit);
         }
     }
     forced
+}
+
+/// The last quantity of the list of values that starts at `first`.
+fn list_end(text: &str, quantities: &[Quantity], first: usize) -> usize {
+    let mut last = first;
+    while let Some(next) = quantities.get(last + 1) {
+        let between = text[quantities[last].span.end..next.span.start].trim();
+        // A value in another unit starts another list (`达155.13亿元、27.8亿元,增长2.64%和1.6%`).
+        if !VALUE_SEPARATORS.contains(&between)
+            || next.unit.canonical != quantities[last].unit.canonical
+        {
+            break;
+        }
+        last += 1;
+    }
+    last
+}
+
+/// Pairs the values `first..=last` with the listed items in order; the first
+/// value's direction and the last value's bound word carry over to the others.
+fn assign(
+    quantities: &mut [Quantity],
+    forced: &mut [Option<Listed>],
+    first: usize,
+    last: usize,
+    listed: &[Listed],
+) {
+    let direction = quantities[first].direction;
+    let closing = quantities[last].bound;
+    for (k, item) in listed.iter().enumerate() {
+        let q = &mut quantities[first + k];
+        if q.direction.is_none() {
+            if let Some(d) = direction {
+                q.direction = Some(d);
+                if d == Direction::Fall && q.value > 0.0 {
+                    q.value = -q.value;
+                    q.upper = q.upper.map(|u| -u);
+                }
+            }
+        }
+        if q.bound == Bound::Exact && closing != Bound::Exact {
+            q.bound = closing;
+        }
+        forced[first + k] = Some(item.clone());
+    }
+}
+
+/// What a listed value is paired with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Listed {
+    /// The term hit at this index.
+    Term(usize),
+    /// A listed name that is no term of any target.
+    Other(String),
+}
+
+/// The items listed in `names` for `count` values: one per name when the
+/// names are as many as the values (the hit inside each, if any), else the
+/// term hits when they are as many.
+fn listed(text: &str, names: Range<usize>, hits: &[TermHit], count: usize) -> Option<Vec<Listed>> {
+    let inside: Vec<usize> = hits
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.range.start >= names.start && h.range.end <= names.end)
+        .map(|(i, _)| i)
+        .collect();
+    let mut pieces = Vec::new();
+    let mut from = names.start;
+    let list = &text[names.clone()];
+    let mut i = 0;
+    while i < list.len() {
+        let at = names.start + i;
+        let separator = NAME_SEPARATORS.iter().find(|s| list[i..].starts_with(*s));
+        let in_term = inside.iter().any(|&h| hits[h].range.contains(&at));
+        match separator {
+            Some(s) if !in_term => {
+                pieces.push(from..at);
+                from = at + s.len();
+                i += s.len();
+            }
+            _ => i += list[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    pieces.push(from..names.end);
+    if pieces.len() == count {
+        let items = pieces
+            .into_iter()
+            .map(|piece| {
+                let mut own = inside.iter().filter(|&&h| {
+                    hits[h].range.start >= piece.start && hits[h].range.end <= piece.end
+                });
+                match (own.next(), own.next()) {
+                    (Some(&h), None) => Listed::Term(h),
+                    _ => Listed::Other(text[piece].trim().to_owned()),
+                }
+            })
+            .collect();
+        return Some(items);
+    }
+    (inside.len() == count).then(|| inside.into_iter().map(Listed::Term).collect())
 }

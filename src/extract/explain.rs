@@ -39,6 +39,8 @@ pub struct ExplainedTerm {
 pub struct ExplainedQuantity {
     pub text: String,
     pub value: f64,
+    /// Upper end of a range, in the canonical unit.
+    pub upper: Option<f64>,
     pub unit: String,
     pub bound: Bound,
 }
@@ -83,6 +85,7 @@ impl Extractor {
             .map(|q| ExplainedQuantity {
                 text: text[q.span.clone()].to_owned(),
                 value: q.canonical_value(),
+                upper: q.upper.map(|u| u * q.unit.factor),
                 unit: q.unit.canonical.to_owned(),
                 bound: q.bound,
             })

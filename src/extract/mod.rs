@@ -11,6 +11,7 @@ mod enumeration;
 mod explain;
 mod progress;
 mod reading;
+mod restated;
 mod sentence;
 mod table;
 
@@ -19,7 +20,7 @@ pub use explain::{ExplainedCandidate, ExplainedQuantity, ExplainedSentence, Expl
 pub use reading::Reading;
 
 use crate::document::{Document, Normaliser};
-use crate::quantity::{scan, Quantity};
+use crate::quantity::{scan_with, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::{Kind, SelfReport, Statement};
 use candidate::TermHit;
@@ -40,6 +41,9 @@ pub struct Extraction {
     pub statements: Vec<Statement>,
     /// Completion ratios the report states about its own statements.
     pub self_reports: Vec<SelfReport>,
+    /// Statements left out because no year is known for them (neither their
+    /// sentence nor the report names one).
+    pub unknown_year: usize,
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
@@ -58,12 +62,14 @@ pub struct SentenceTrace {
 impl Extractor {
     /// Compiles every rule in the set.
     pub fn new(rules: &RuleSet) -> Result<Extractor, RuleError> {
-        let normaliser = Normaliser::new(&rules.variants).map_err(|e| RuleError {
-            path: "[[variant]]".into(),
-            line: 1,
-            column: 1,
-            message: e.to_string(),
-        })?;
+        let normaliser = Normaliser::new(&rules.variants)
+            .map_err(|e| RuleError {
+                path: "[[variant]]".into(),
+                line: 1,
+                column: 1,
+                message: e.to_string(),
+            })?
+            .with_cues(crate::document::cues::Cues::shared(&rules.cues)?);
         Ok(Extractor {
             rules: CompiledRules::new(rules)?,
             normaliser,
@@ -73,6 +79,11 @@ impl Extractor {
     /// The normaliser for reports read with these rules (their variant spellings).
     pub fn normaliser(&self) -> &Normaliser {
         &self.normaliser
+    }
+
+    /// The bound words quantities are read with.
+    pub fn bound_words(&self) -> &crate::quantity::BoundWords {
+        &self.rules.bounds
     }
 
     /// The id of the target at `index` in candidates.
@@ -91,6 +102,7 @@ impl Extractor {
         let facts = DocFacts::of(doc);
         let mut out = Vec::new();
         let mut self_reports = Vec::new();
+        let mut unknown_year = 0;
         self.walk(
             doc,
             0..doc.text.len(),
@@ -99,12 +111,16 @@ impl Extractor {
                 let mut kept: Vec<(usize, Statement)> = Vec::new();
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
+                        let Some(year) = r.year else {
+                            unknown_year += 1;
+                            continue;
+                        };
                         let q = &trace.quantities[c.quantity];
                         let term = c.context_at.map_or(c.term.range.clone(), |at| {
                             at.min(c.term.range.start)..c.term.range.end
                         });
                         let quote = quote_range(&doc.text, &trace.range, &term, &q.span);
-                        kept.push((q.span.end, self.statement(doc, c.target, q, r, quote)));
+                        kept.push((q.span.end, self.statement(doc, c.target, q, r, year, quote)));
                     }
                 }
                 self_reports.extend(progress::ratios(doc, trace, &kept));
@@ -115,19 +131,27 @@ impl Extractor {
         for cell in table::read_rows(&self.rules, doc) {
             let reading = Reading {
                 kind: cell.kind,
-                year: cell.year,
+                year: Some(cell.year),
                 period: cell.period,
                 hedge: String::new(),
                 estimated: false,
                 scope: String::new(),
                 because: Vec::new(),
             };
-            out.push(self.statement(doc, cell.target, &cell.quantity, &reading, cell.cell));
+            out.push(self.statement(
+                doc,
+                cell.target,
+                &cell.quantity,
+                &reading,
+                cell.year,
+                cell.cell,
+            ));
         }
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
         Extraction {
             statements: out,
             self_reports,
+            unknown_year,
         }
     }
 
@@ -201,11 +225,13 @@ impl Extractor {
             if sentence_hits.is_empty() && !every_sentence {
                 continue;
             }
-            let mut quantities: Vec<Quantity> = scan(&text[sentence.clone()])
-                .into_iter()
-                .map(|q| shift(q, sentence.start))
-                .collect();
-            let forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
+            let mut quantities: Vec<Quantity> =
+                scan_with(&text[sentence.clone()], &self.rules.bounds)
+                    .into_iter()
+                    .map(|q| shift(q, sentence.start))
+                    .collect();
+            let mut forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
+            restated::pair(text, &sentence, sentence_hits, &mut quantities, &mut forced);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()
                 .map(|q| {
@@ -273,10 +299,12 @@ impl Extractor {
         target: usize,
         q: &Quantity,
         r: &Reading,
+        year: i32,
         quote: Range<usize>,
     ) -> Statement {
         let t = &self.rules.targets[target];
         let place = doc.report.place.as_ref();
+        let factor = t.factor(q.unit.canonical);
         Statement {
             doc: doc.name.clone(),
             path: doc.path.display().to_string(),
@@ -287,10 +315,10 @@ impl Extractor {
             kind: r.kind,
             target: t.id.clone(),
             measure: t.measure,
-            year: r.year,
+            year,
             period: r.period,
-            value: q.canonical_value(),
-            upper: q.upper.map(|u| u * q.unit.factor),
+            value: q.canonical_value() * factor,
+            upper: q.upper.map(|u| u * q.unit.factor * factor),
             unit: t
                 .recorded_unit(q.unit.canonical)
                 .unwrap_or(q.unit.canonical)

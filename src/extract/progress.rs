@@ -1,5 +1,6 @@
 //! Progress ratios a report states about itself: "完成年度投资计划的72.6%",
-//! "完成年度计划的73.5%", "年度任务完成率150%", "进度达80%". Each is tied to
+//! "完成年度计划的73.5%", "年度任务完成率150%", "进度达80%", "超年度计划28%"
+//! (128 % of the plan). Each is tied to
 //! the closest flow or stock statement before it in the same sentence, so
 //! linking can check the report's own arithmetic.
 
@@ -19,9 +20,27 @@ static PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|e| panic!("the built-in progress pattern must compile: {e}"))
 });
 
-/// Whether `q` is a completion ratio, given the text of its clause before it.
-pub fn is_ratio(q: &Quantity, lead: &str) -> bool {
-    q.unit.canonical == "%" && q.direction.is_none() && PROGRESS.is_match(lead.trim_end())
+/// The words that make a percentage the share by which a plan was passed
+/// (`超年度计划28%`: 128 % of the plan).
+static OVER_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:超|超出|超过|超额)(?:完成)?(?:年度|全年|年)?(?:投资)?(?:计划|目标|任务)$")
+        .unwrap_or_else(|e| panic!("the built-in over-plan pattern must compile: {e}"))
+});
+
+/// The completion ratio `q` states, in percent of the plan, given the text
+/// of its clause before it.
+pub fn ratio_percent(q: &Quantity, lead: &str) -> Option<f64> {
+    if q.unit.canonical != "%" || q.direction.is_some() {
+        return None;
+    }
+    let lead = lead.trim_end();
+    if PROGRESS.is_match(lead) {
+        Some(q.value)
+    } else if OVER_PLAN.is_match(lead) {
+        Some(100.0 + q.value)
+    } else {
+        None
+    }
 }
 
 /// Completion ratios in a sentence, each tied to the closest flow or
@@ -35,9 +54,9 @@ pub fn ratios(
     let mut out = Vec::new();
     for q in &trace.quantities {
         let clause = sentence::clause_start(text, &trace.range, q.span.start);
-        if !is_ratio(q, &text[clause..q.span.start]) {
+        let Some(ratio_percent) = ratio_percent(q, &text[clause..q.span.start]) else {
             continue;
-        }
+        };
         let about = kept
             .iter()
             .filter(|(end, s)| *end <= q.span.start && s.measure != Measure::Rate)
@@ -54,7 +73,7 @@ pub fn ratios(
             target: statement.target.clone(),
             scope: statement.scope.clone(),
             year: statement.year,
-            ratio_percent: q.value,
+            ratio_percent,
             quote: doc.quote(quote).to_owned(),
             line: statement.position.line,
         });
@@ -69,7 +88,7 @@ mod tests {
 
     fn ratio(text: &str) -> bool {
         let q = scan(text).pop().unwrap();
-        is_ratio(&q, &text[..q.span.start])
+        ratio_percent(&q, &text[..q.span.start]).is_some()
     }
 
     #[test]
@@ -79,6 +98,11 @@ mod tests {
         assert!(ratio("完成年度投资计划54.66%"));
         assert!(ratio("年度任务完成率150%"));
         assert!(ratio("5000亩碳汇造林进度达80%"));
+        assert!(ratio("占年计划的41.8%"));
+        assert!(ratio("投资完成率125.5%"));
+        assert!(ratio("完成投资2929亿元、超年度计划28%"));
+        let q = scan("超年度计划28%").pop().unwrap();
+        assert_eq!(ratio_percent(&q, "超年度计划"), Some(128.0));
     }
 
     #[test]

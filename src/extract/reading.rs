@@ -5,7 +5,8 @@
 use super::candidate::{Candidate, Order};
 use super::compiled::CompiledRules;
 use super::sentence::{clause_end, clause_start, phrase_start};
-use crate::document::{Coverage, Document};
+use crate::document::cues::PeriodWords;
+use crate::document::{Coverage, Document, ReportKind};
 use crate::quantity::Quantity;
 use crate::statement::{Kind, Measure, Period};
 use std::ops::Range;
@@ -21,16 +22,6 @@ pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", 
 pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
 /// Words that make a number a target for several years, not for one.
 pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", "两年平均", "三年平均"];
-/// Words that put a number in a quarter, a period no target is judged on.
-pub const QUARTERS: &[&str] = &[
-    "一季度",
-    "前三季度",
-    "三季度",
-    "1-3月",
-    "1—3月",
-    "1-9月",
-    "1—9月",
-];
 /// Longest opening clause read as a time phrase (`到2025年`, `2024年底前`).
 const TIME_PHRASE_CHARS: usize = 10;
 /// Bytes before a value searched for its hedge word (about 80 characters).
@@ -42,7 +33,10 @@ pub const ESTIMATE: &str = "预计";
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub kind: Kind,
-    pub year: i32,
+    /// The year the number is about; `None` when neither its sentence nor
+    /// the report says (such a reading is counted, never written).
+    pub year: Option<i32>,
+    /// The part of the year a result covers (`FY`, `H1`, `M9`…); plans are `FY`.
     pub period: Period,
     pub hedge: String,
     pub estimated: bool,
@@ -58,6 +52,11 @@ pub struct DocFacts {
     pub current_year: Option<i32>,
     /// The first period the report reviews, for stocks stated in a plan part.
     pub review: Option<(i32, Period)>,
+    /// The year and period the report as a whole reviews, for results in no
+    /// dated section.
+    pub reviewed: Option<(i32, Period)>,
+    /// The year the report as a whole plans, for targets in no dated section.
+    pub planned: Option<i32>,
 }
 
 impl DocFacts {
@@ -67,14 +66,25 @@ impl DocFacts {
             Coverage::Review { year, period } => Some((year, period)),
             _ => None,
         });
+        let report = &doc.report;
+        // Without a date, 今年 is the year a work report or an annual report
+        // is delivered in (the year it plans), or a mid-year report's own year.
+        let current_year = report.date.map(|d| d.year()).or(match report.kind {
+            ReportKind::H1 => report.reviewed_year(),
+            _ => report.planned_year(),
+        });
         DocFacts {
-            current_year: doc.report.date.map(|d| d.year()).or(doc.report.year),
+            current_year,
             review,
+            reviewed: report.reviews.first().map(|r| (r.year, r.period)),
+            planned: report.planned_year(),
         }
     }
 }
 
-/// Reads one kept candidate. `None` when the reading finds no year at all.
+/// Reads one kept candidate. `None` when it is no statement: a figure for
+/// several years, for a single month or quarter, or a target for part of a
+/// year. A reading whose year is unknown has `year: None`.
 pub fn read(
     rules: &CompiledRules,
     doc: &Document,
@@ -108,7 +118,21 @@ pub fn read(
             .then(|| explicit_year(opening))
             .flatten()
     });
-    let half = region.contains("上半年");
+    // The part of the year the value's own words name, or a short time
+    // phrase opening its sentence (`1-11月,…增长13.3%,…增长4.7%`).
+    let first_clause = sentence.start..clause_end(text, sentence, sentence.start);
+    let opening_phrase = (first_clause.end <= region_start
+        && text[first_clause.clone()].chars().count() <= TIME_PHRASE_CHARS + 1)
+        .then(|| &text[first_clause]);
+    let period_words = doc
+        .cues
+        .period_words(region)
+        .or_else(|| opening_phrase.and_then(|p| doc.cues.period_words(p)));
+    let part = match period_words {
+        Some(PeriodWords::Single) => return None,
+        Some(PeriodWords::ToDate(p)) => Some(p),
+        None => None,
+    };
     let mut because = Vec::new();
     let hedge_from = floor_boundary(
         text,
@@ -116,11 +140,7 @@ pub fn read(
     );
     let hedge = last_of(&text[hedge_from..q.span.start], HEDGES).unwrap_or_default();
 
-    if MULTI_YEAR
-        .iter()
-        .chain(QUARTERS)
-        .any(|w| region.contains(w))
-    {
+    if MULTI_YEAR.iter().any(|w| region.contains(w)) {
         return None;
     }
     let coverage = doc.coverage_at(q.span.start);
@@ -128,6 +148,7 @@ pub fn read(
         Coverage::Plan { year } | Coverage::Review { year, .. } => Some(year),
         Coverage::Unknown => facts.current_year,
     };
+    let last_year_of = |y: Option<i32>| y.map(|y| y - 1);
     // `到2025年新增学位5万个` in a 2023 plan is a target for several years.
     if let (Some(e), Some(y)) = (explicit, section_year) {
         if (e - y).abs() > 1 {
@@ -139,19 +160,19 @@ pub fn read(
             because.push(format!("in a section planning {year}"));
             if last_year && !restated {
                 because.push("去年 marks a result of the year before".into());
-                (Kind::Outcome, facts.current_year? - 1, Period::FY)
+                (Kind::Outcome, last_year_of(facts.current_year), Period::FY)
             } else if last_year {
-                (Kind::Plan, facts.current_year? - 1, Period::FY)
+                (Kind::Plan, last_year_of(facts.current_year), Period::FY)
             } else if target.measure == Measure::Stock && !plan_cue && explicit.is_none() {
                 because.push("a running total stated without a target word".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
-                (Kind::Outcome, y, p)
-            } else if !plan_cue && ACHIEVED.iter().any(|w| region.contains(w)) {
+                (Kind::Outcome, Some(y), part.unwrap_or(p))
+            } else if !plan_cue && (part.is_some() || ACHIEVED.iter().any(|w| region.contains(w))) {
                 because.push("a result so far, stated in the plan part".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
-                (Kind::Outcome, y, p)
+                (Kind::Outcome, Some(y), part.unwrap_or(p))
             } else {
-                (Kind::Plan, explicit.unwrap_or(year), Period::FY)
+                (Kind::Plan, Some(explicit.unwrap_or(year)), Period::FY)
             }
         }
         Coverage::Review { year, period } => {
@@ -172,27 +193,43 @@ pub fn read(
                 } else {
                     "a target word before the value".into()
                 });
-                (Kind::Plan, year, Period::FY)
+                (Kind::Plan, Some(year), Period::FY)
             } else {
-                let period = if half { Period::H1 } else { period };
-                (Kind::Outcome, year, period)
+                (Kind::Outcome, Some(year), part.unwrap_or(period))
             }
         }
         Coverage::Unknown => {
             because.push("in no dated section".into());
+            let kind = if plan_cue { Kind::Plan } else { Kind::Outcome };
             let year = if last_year {
-                facts.current_year? - 1
+                last_year_of(facts.current_year)
             } else {
-                explicit.or(facts.current_year).unwrap_or(0)
+                explicit.or(match kind {
+                    Kind::Plan => facts.planned,
+                    Kind::Outcome => facts.reviewed.map(|(y, _)| y),
+                })
             };
-            let period = if half { Period::H1 } else { Period::FY };
-            if plan_cue {
-                (Kind::Plan, year, Period::FY)
-            } else {
-                (Kind::Outcome, year, period)
-            }
+            let period = match kind {
+                Kind::Plan => Period::FY,
+                Kind::Outcome => part
+                    .or_else(|| {
+                        facts
+                            .reviewed
+                            .filter(|(y, _)| Some(*y) == year)
+                            .map(|(_, p)| p)
+                    })
+                    .unwrap_or(Period::FY),
+            };
+            (kind, year, period)
         }
     };
+    // A target for part of a year is not one a plan is judged on.
+    if kind == Kind::Plan && part.is_some_and(|p| !p.is_full_year()) {
+        return None;
+    }
+    if year.is_none() {
+        because.push("no year: neither the sentence nor the report names one".into());
+    }
     let estimated = estimated && kind == Kind::Outcome;
     // A result's only hedge is 预计; a plan keeps the commitment word as written.
     let hedge = match kind {

@@ -3,7 +3,7 @@
 
 use super::compiled::CompiledRules;
 use crate::document::{Document, IndicatorRow};
-use crate::quantity::{scan, Direction, Quantity};
+use crate::quantity::{scan_with, BoundWords, Direction, Quantity};
 use crate::statement::{Kind, Measure, Period};
 use std::ops::Range;
 
@@ -47,7 +47,7 @@ fn read_row(rules: &CompiledRules, doc: &Document, row: &IndicatorRow, out: &mut
     let growth_label = GROWTH_LABELS.iter().any(|w| label.contains(w));
     for (cell, kind, period) in cells {
         let Some(cell) = cell else { continue };
-        let Some(mut quantity) = cell_quantity(&doc.text, cell.clone(), unit) else {
+        let Some(mut quantity) = cell_quantity(&rules.bounds, &doc.text, cell.clone(), unit) else {
             continue;
         };
         if quantity.direction.is_none()
@@ -80,9 +80,14 @@ const GROWTH_LABELS: &[&str] = &["增速", "增长", "增幅"];
 
 /// The quantity of a cell, spans in the document's normalised text. A bare
 /// number (`5.8`, `7左右`) takes the unit of the row's 单位 column.
-fn cell_quantity(text: &str, cell: Range<usize>, unit: Option<&str>) -> Option<Quantity> {
+fn cell_quantity(
+    words: &BoundWords,
+    text: &str,
+    cell: Range<usize>,
+    unit: Option<&str>,
+) -> Option<Quantity> {
     let body = &text[cell.clone()];
-    if let Some(q) = scan(body).into_iter().next() {
+    if let Some(q) = scan_with(body, words).into_iter().next() {
         return Some(shift(q, cell.start));
     }
     let unit = unit.filter(|u| !u.is_empty())?;
@@ -94,7 +99,7 @@ fn cell_quantity(text: &str, cell: Range<usize>, unit: Option<&str>) -> Option<Q
         return None;
     }
     let written = format!("{}{unit}{}", &body[..number_end], &body[number_end..]);
-    let mut q = scan(&written).into_iter().next()?;
+    let mut q = scan_with(&written, words).into_iter().next()?;
     q.span = cell.clone();
     q.number = cell.start..cell.start + number_end;
     Some(q)

@@ -105,6 +105,8 @@ pub enum Flag {
     Estimated,
     /// Near-miss outcomes (related target, other unit or measure) exist: see `drift`.
     IndicatorDrift,
+    /// The plan was a range (`5%—5.5%`) and the outcome went past its upper end.
+    AboveRange,
 }
 
 impl Flag {
@@ -116,6 +118,7 @@ impl Flag {
             Flag::SelfReportMismatch => "self_report_mismatch",
             Flag::Estimated => "estimated",
             Flag::IndicatorDrift => "indicator_drift",
+            Flag::AboveRange => "above_range",
         }
     }
 }

@@ -11,10 +11,12 @@
 //!   range), never `exceeded`, and `short` above it;
 //! - a flow or stock at ≥ [`EXCEEDED_RATIO`] of the plan is `exceeded`;
 //!   rates are only `met` or `short` (a gap in points, not a ratio);
-//! - a mid-year flow is on pace at ≥ [`H1_SHARE`] of the annual plan (by the
-//!   same bound rules), a mid-year rate or stock is compared with the annual
-//!   plan directly (growth so far is already an annual rate; a stock level has
-//!   no meaningful half).
+//! - a flow for part of the year is on pace at ≥ the share of the year
+//!   elapsed of the annual plan (the 序时进度 convention: 6/12 at mid-year,
+//!   9/12 after September, 11/12 after November; see `Period::share`), by the
+//!   same bound rules; a rate or stock for part of the year is compared with
+//!   the annual plan directly (growth so far is already an annual rate; a
+//!   stock level has no meaningful share).
 //!
 //! A planned fall (negative value) is read the same way: doing at least as
 //! well as planned.
@@ -28,8 +30,6 @@ pub const EXCEEDED_RATIO: f64 = 1.10;
 pub const ABOUT_TOLERANCE: f64 = 0.05;
 /// An `about` rate plan is met down to this many percentage points below its value.
 pub const ABOUT_TOLERANCE_PP: f64 = 0.5;
-/// Share of an annual flow plan a mid-year result must reach to be on pace.
-pub const H1_SHARE: f64 = 0.5;
 /// A report's own completion ratio may differ from the computed one by this many points.
 pub const SELF_REPORT_TOLERANCE_PP: f64 = 0.5;
 /// Two values within this relative difference are the same figure (as in `eval`).
@@ -78,8 +78,8 @@ pub fn judge(plan: Planned, outcome: f64, period: Period) -> Judgement {
             }
         }
         Measure::Flow | Measure::Stock => {
-            let share = if period == Period::H1 && plan.measure == Measure::Flow {
-                H1_SHARE
+            let share = if plan.measure == Measure::Flow {
+                period.share()
             } else {
                 1.0
             };
@@ -103,13 +103,19 @@ pub fn judge(plan: Planned, outcome: f64, period: Period) -> Judgement {
 }
 
 fn verdict(ok: bool, exceeded: bool, period: Period) -> Status {
-    match (period, ok) {
-        (Period::H1, true) => Status::OnPace,
-        (Period::H1, false) => Status::BehindPace,
-        (Period::FY, true) if exceeded => Status::Exceeded,
-        (Period::FY, true) => Status::Met,
-        (Period::FY, false) => Status::Short,
+    match (period.is_full_year(), ok) {
+        (false, true) => Status::OnPace,
+        (false, false) => Status::BehindPace,
+        (true, true) if exceeded => Status::Exceeded,
+        (true, true) => Status::Met,
+        (true, false) => Status::Short,
     }
+}
+
+/// Whether an outcome went past the upper end of a planned range (a range
+/// plan is met from its lower end on; `at_most` plans have no range to pass).
+pub fn above_range(plan: &Planned, outcome: f64) -> bool {
+    plan.bound != Bound::AtMost && plan.upper.is_some_and(|u| outcome > u + EPSILON)
 }
 
 /// Whether two stated values are the same figure.
@@ -164,6 +170,26 @@ mod tests {
         let r = plan(Measure::Rate, 3.5, Bound::AtMost);
         assert_eq!(judge(r, 3.2, Period::FY).status, Status::Met);
         assert_eq!(judge(r, 3.6, Period::FY).status, Status::Short);
+    }
+
+    #[test]
+    fn a_range_is_met_from_its_lower_end_and_flagged_past_its_upper_end() {
+        // `地区生产总值增长4.5-5%`
+        let p = Planned {
+            upper: Some(5.0),
+            ..plan(Measure::Rate, 4.5, Bound::AtLeast)
+        };
+        assert_eq!(judge(p, 4.5, Period::FY).status, Status::Met);
+        assert_eq!(judge(p, 4.4, Period::FY).status, Status::Short);
+        assert_eq!(judge(p, 5.4, Period::FY).status, Status::Met);
+        assert!(!above_range(&p, 5.0));
+        assert!(above_range(&p, 5.4));
+        assert!(!above_range(&plan(Measure::Rate, 4.5, Bound::AtLeast), 9.0));
+        let ceiling = Planned {
+            upper: Some(120.0),
+            ..plan(Measure::Flow, 100.0, Bound::AtMost)
+        };
+        assert!(!above_range(&ceiling, 130.0));
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub use fulfilment::{
     Status, StockPoint,
 };
 
-use crate::document::{Coverage, Document, ReportKind};
+use crate::document::{Coverage, Document};
 pub use crate::statement::SelfReport;
 use crate::statement::{Kind, Period, Statement};
 use chrono::NaiveDate;
@@ -106,13 +106,10 @@ impl ReportSummary {
             })
             .collect();
         if reviewed.is_empty() {
-            let implied = match (doc.report.kind, doc.report.year) {
-                (ReportKind::H1, Some(year)) => Some((year, Period::H1)),
-                (ReportKind::Annual, Some(year)) => Some((year, Period::FY)),
-                (ReportKind::Gwr, Some(year)) => Some((year.saturating_sub(1), Period::FY)),
-                _ => None,
-            };
-            reviewed.extend(implied.map(|(year, period)| ReviewedPeriod { year, period }));
+            reviewed.extend(doc.report.reviews.iter().map(|r| ReviewedPeriod {
+                year: r.year,
+                period: r.period,
+            }));
         }
         reviewed.sort();
         reviewed.dedup();

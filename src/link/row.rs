@@ -6,7 +6,7 @@ use super::candidates::{self, PlanSide, Pooled};
 use super::fulfilment::{
     Candidate, Decision, Flag, Fulfilment, PlanSource, SelfReportCheck, Status,
 };
-use super::judge::{judge, Planned, SELF_REPORT_TOLERANCE_PP};
+use super::judge::{above_range, judge, Planned, SELF_REPORT_TOLERANCE_PP};
 use super::scope::{cluster_by_scope, same_scope};
 use super::{Context, GroupKey};
 use crate::statement::{Period, Statement};
@@ -114,6 +114,12 @@ fn build_row(
     }
     if outcome.is_none() && !drift.is_empty() {
         flags.push(Flag::IndicatorDrift);
+    }
+    if outcome
+        .as_ref()
+        .is_some_and(|o| o.period == Period::FY && above_range(&planned, o.value))
+    {
+        flags.push(Flag::AboveRange);
     }
     Some(Fulfilment {
         place_code: current.place_code.clone(),

@@ -5,42 +5,81 @@
 //! part of the quantity's span.
 
 use super::Direction;
+use crate::rule::{BoundPlace, BoundWord, RuleFile};
 use crate::statement::Bound;
+use std::sync::LazyLock;
 
-/// Words before a numeral, longest first so that `超过` wins over `超`.
-const PREFIXES: &[(&str, Bound)] = &[
-    ("不低于", Bound::AtLeast),
-    ("不少于", Bound::AtLeast),
-    ("不超过", Bound::AtMost),
-    ("不高于", Bound::AtMost),
-    ("控制在", Bound::AtMost),
-    ("超过", Bound::AtLeast),
-    ("至少", Bound::AtLeast),
-    ("最少", Bound::AtLeast),
-    ("高于", Bound::AtLeast),
-    ("多于", Bound::AtLeast),
-    ("接近", Bound::About),
-    ("将近", Bound::About),
-    ("大约", Bound::About),
-    ("最多", Bound::AtMost),
-    ("至多", Bound::AtMost),
-    ("低于", Bound::AtMost),
-    ("少于", Bound::AtMost),
-    ("达到", Bound::Exact),
-    ("超", Bound::AtLeast),
-    ("逾", Bound::AtLeast),
-    ("近", Bound::About),
-    ("约", Bound::About),
-    ("达", Bound::Exact),
-];
+/// One bound word as the scanner uses it.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    word: String,
+    bound: Bound,
+    /// Characters that, right before the word, make it part of another word.
+    not_after: String,
+}
 
-/// Characters that turn a one-character prefix into another word:
-/// `最近`/`附近` are not "nearly", `节约`/`签约` not "about", `发达` not "reaching".
-const NOT_BEFORE: &[(&str, &str)] = &[
-    ("近", "最附就邻靠临"),
-    ("约", "节签预制合履集特公条契违守"),
-    ("达", "发表下传送转通抵到雷"),
-];
+/// The bound words in effect (`rules/bounds.toml` and any `[[bound]]` of a
+/// `--rules` folder), by place, longest first so that `超过` wins over `超`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BoundWords {
+    before: Vec<Entry>,
+    between: Vec<Entry>,
+    after: Vec<Entry>,
+}
+
+/// The default bound words, compiled in.
+const BUILTIN: &str = include_str!("../../rules/bounds.toml");
+
+static DEFAULT_WORDS: LazyLock<BoundWords> = LazyLock::new(|| {
+    toml::from_str::<RuleFile>(BUILTIN)
+        .map(|file| BoundWords::new(&file.bound))
+        .unwrap_or_default()
+});
+
+impl BoundWords {
+    /// The words in order; a later word at the same place replaces an earlier one.
+    pub fn new(words: &[BoundWord]) -> BoundWords {
+        let mut out = BoundWords::default();
+        for w in words {
+            let list = match w.place {
+                BoundPlace::Before => &mut out.before,
+                BoundPlace::Between => &mut out.between,
+                BoundPlace::After => &mut out.after,
+            };
+            let entry = Entry {
+                word: w.word.get_ref().trim().to_owned(),
+                bound: w.bound,
+                not_after: w.not_after.clone(),
+            };
+            if entry.word.is_empty() {
+                continue;
+            }
+            match list.iter_mut().find(|e| e.word == entry.word) {
+                Some(slot) => *slot = entry,
+                None => list.push(entry),
+            }
+        }
+        for list in [&mut out.before, &mut out.between, &mut out.after] {
+            list.sort_by_key(|e| std::cmp::Reverse(e.word.len()));
+        }
+        out
+    }
+
+    /// The default words of `rules/bounds.toml`.
+    pub fn builtin() -> &'static BoundWords {
+        &DEFAULT_WORDS
+    }
+
+    /// How many words there are.
+    pub fn len(&self) -> usize {
+        self.before.len() + self.between.len() + self.after.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
 
 /// Rise and fall words, longest first (`负增长` before `增长`).
 const DIRECTIONS: &[(&str, Direction)] = &[
@@ -70,27 +109,20 @@ const COPULAS: &[&str] = &["为", "是"];
 /// Comparison word that may stand before a direction word (`同比增长`).
 const COMPARED: &str = "同比";
 
-/// Words after the unit.
-const SUFFIXES: &[(&str, Bound)] = &[
-    ("以上", Bound::AtLeast),
-    ("左右", Bound::About),
-    ("上下", Bound::About),
-    ("以内", Bound::AtMost),
-    ("之内", Bound::AtMost),
-    ("以下", Bound::AtMost),
-];
-
 /// The bound word ending at byte `end` (spaces allowed between), not reaching
 /// before `floor`: its bound and start.
-pub(crate) fn prefix(text: &str, end: usize, floor: usize) -> Option<(Bound, usize)> {
+pub(crate) fn prefix(
+    words: &BoundWords,
+    text: &str,
+    end: usize,
+    floor: usize,
+) -> Option<(Bound, usize)> {
     let before = text.get(floor..end)?.trim_end_matches(' ');
-    let (word, bound) = PREFIXES.iter().find(|(word, _)| before.ends_with(word))?;
-    let start = floor + before.len() - word.len();
+    let entry = words.before.iter().find(|e| before.ends_with(&e.word))?;
+    let start = floor + before.len() - entry.word.len();
     let joined = text.get(..start).and_then(|t| t.chars().next_back());
-    let blocked = NOT_BEFORE
-        .iter()
-        .any(|(w, chars)| w == word && joined.is_some_and(|c| chars.contains(c)));
-    (!blocked).then_some((*bound, start))
+    let blocked = joined.is_some_and(|c| entry.not_after.contains(c));
+    (!blocked).then_some((entry.bound, start))
 }
 
 /// The rise or fall word ending at byte `end` (spaces allowed between), with
@@ -113,22 +145,28 @@ pub(crate) fn direction(text: &str, end: usize, floor: usize) -> Option<(Directi
     Some((*direction, start))
 }
 
-/// The bound word starting at byte `at`: its bound and end.
-pub(crate) fn suffix(text: &str, at: usize) -> Option<(Bound, usize)> {
+/// The bound word starting at byte `at`, after optional spaces
+/// (`增长 7.5% 左右`): its bound and end.
+pub(crate) fn suffix(words: &BoundWords, text: &str, at: usize) -> Option<(Bound, usize)> {
     let rest = text.get(at..)?;
-    SUFFIXES
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    let rest = &rest[spaces..];
+    words
+        .after
         .iter()
-        .find(|(word, _)| rest.starts_with(word))
-        .map(|(word, bound)| (*bound, at + word.len()))
+        .find(|e| rest.starts_with(&e.word))
+        .map(|e| (e.bound, at + spaces + e.word.len()))
 }
 
-/// `多` or `余` at byte `at` (`170多公里`, `千余家`): the end of the word.
-pub(crate) fn infix(text: &str, at: usize) -> Option<usize> {
+/// A bound word between a number and its unit at byte `at` (`170多公里`,
+/// `千余家`): its bound and end.
+pub(crate) fn infix(words: &BoundWords, text: &str, at: usize) -> Option<(Bound, usize)> {
     let rest = text.get(at..)?;
-    ["多", "余"]
+    words
+        .between
         .iter()
-        .find(|w| rest.starts_with(*w))
-        .map(|w| at + w.len())
+        .find(|e| rest.starts_with(&e.word))
+        .map(|e| (e.bound, at + e.word.len()))
 }
 
 #[cfg(test)]
@@ -137,7 +175,8 @@ mod tests {
 
     #[test]
     fn prefix_words_stand_right_before_the_number() {
-        let find = |t: &str| prefix(t, t.len(), 0);
+        let words = BoundWords::builtin();
+        let find = |t: &str| prefix(words, t, t.len(), 0);
         assert_eq!(find("超过"), Some((Bound::AtLeast, 0)));
         assert_eq!(find("企业超 "), Some((Bound::AtLeast, "企业".len())));
         assert_eq!(find("不超过"), Some((Bound::AtMost, 0)));
@@ -145,8 +184,9 @@ mod tests {
         assert_eq!(find("最近"), None);
         assert_eq!(find("完成"), None);
         // The floor keeps a prefix inside the text after the last quantity.
-        assert_eq!(prefix("个超", 6, 3), Some((Bound::AtLeast, 3)));
-        assert_eq!(prefix("超过", 6, 3), None);
+        assert_eq!(prefix(words, "个超", 6, 3), Some((Bound::AtLeast, 3)));
+        assert_eq!(prefix(words, "超过", 6, 3), None);
+        assert_eq!(find("突破"), Some((Bound::AtLeast, 0)));
     }
 
     #[test]

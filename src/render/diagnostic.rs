@@ -5,7 +5,9 @@
 
 use super::text::sanitize_terminal;
 use crate::render::statements::format_value;
-use crate::rule_check::{CheckReport, ExampleReport, Expected, Found, Location, Outcome, Problem};
+use crate::rule_check::{
+    CheckReport, ExampleReport, Expected, Found, Location, Outcome, Problem, Shadow,
+};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthChar;
 
@@ -71,7 +73,15 @@ pub fn write_example(out: &mut dyn Write, report: &ExampleReport) -> io::Result<
                 found_text(found)
             ),
         ),
-        (Outcome::Noisy { found }, _) => (
+        (Outcome::Noisy { found }, Some(expected)) => (
+            "noisy",
+            format!(
+                "`{target}` gives {} as it should, and also {}",
+                expected_text(expected),
+                found_text(found)
+            ),
+        ),
+        (Outcome::Noisy { found }, None) => (
             "noisy",
             format!("counter-example gave `{target}` {}", found_text(found)),
         ),
@@ -79,11 +89,39 @@ pub fn write_example(out: &mut dyn Write, report: &ExampleReport) -> io::Result<
             ("missed", format!("`{target}` found nothing"))
         }
     };
-    let hint = format!(
+    let explain = format!(
         "`luoshi explain --text \"{}\"` shows what each rule saw",
         sanitize_terminal(&report.text).replace('"', "\\\"")
     );
+    let hint = report
+        .shadows
+        .iter()
+        .map(shadow_text)
+        .chain(std::iter::once(explain))
+        .collect::<Vec<_>>()
+        .join("; ");
     write_diagnostic(out, &report.location, label, &message, Some(&hint))
+}
+
+/// Which term won, and by which rule (see docs/rules.md, "How terms compete").
+fn shadow_text(shadow: &Shadow) -> String {
+    match shadow {
+        Shadow::LongerTerm {
+            term,
+            longer,
+            winner,
+        } => format!(
+            "`{term}` stands inside `{longer}`, a term of `{winner}`, and the longest term wins"
+        ),
+        Shadow::CloserTerm {
+            term,
+            closer,
+            winner,
+            quantity,
+        } => format!(
+            "`{closer}`, a term of `{winner}`, stands nearer `{quantity}` than `{term}` and takes it"
+        ),
+    }
 }
 
 fn expected_text(e: &Expected) -> String {

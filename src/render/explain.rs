@@ -51,13 +51,11 @@ pub fn write(
             .quantities
             .iter()
             .map(|q| {
-                format!(
-                    "{} = {} {} ({})",
-                    q.text,
-                    format_value(q.value),
-                    q.unit,
-                    q.bound
-                )
+                let value = match q.upper {
+                    Some(upper) => format!("{} to {}", format_value(q.value), format_value(upper)),
+                    None => format_value(q.value),
+                };
+                format!("{} = {} {} ({})", q.text, value, q.unit, q.bound)
             })
             .collect();
         writeln!(
@@ -88,11 +86,9 @@ pub fn write(
             );
             match (&c.verdict, &c.reading) {
                 (Verdict::Kept, Some(r)) => {
-                    let year = if r.year == 0 {
-                        "(year unknown)".to_owned()
-                    } else {
-                        r.year.to_string()
-                    };
+                    let year = r
+                        .year
+                        .map_or_else(|| "(year unknown: left out)".to_owned(), |y| y.to_string());
                     let mut line = format!("  kept    {head}: {} {year} {}", r.kind, r.period);
                     if !r.hedge.is_empty() {
                         line.push_str(&format!(", hedge {}", r.hedge));
@@ -151,6 +147,9 @@ pub fn reason_text(reason: &Reason) -> String {
         ),
         Reason::OtherArea { area } => format!("a figure for {area}, not the reporting place"),
         Reason::PartOf => "a rate after 其中 is the growth of a part".into(),
+        Reason::Basis => "the rate is the base a later figure builds on (…的基础上)".into(),
+        Reason::SingleMonth => "a rate for a single month or quarter, not the period".into(),
+        Reason::Cumulative => "累计 before the term: a total over several years".into(),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
         Reason::OtherTarget { target } => format!("the same term reads as `{target}` here"),

@@ -2,12 +2,14 @@
 //! JSON or Markdown. The only stage that knows about output formats.
 
 pub mod diagnostic;
+pub mod diff;
 pub mod docs;
 pub mod eval;
 pub mod explain;
 mod grid;
 pub mod progress;
 pub mod rule_list;
+pub mod skeleton;
 pub mod statements;
 mod text;
 pub mod track;

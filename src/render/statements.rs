@@ -172,7 +172,7 @@ fn csv_row(s: &Statement) -> [String; 18] {
         s.kind.as_str().to_owned(),
         s.target.clone(),
         s.year.to_string(),
-        s.period.as_str().to_owned(),
+        s.period.label(),
         format_value(s.value),
         s.unit.clone(),
         s.bound.as_str().to_owned(),

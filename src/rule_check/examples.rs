@@ -1,13 +1,15 @@
 //! Examples: every example and counter-example of a target run through the
 //! extractor as a one-sentence document, and the outcome in four words:
-//! matched (as expected), missed, noisy (a counter-example matched), wrong
-//! value (matched, but a different number, unit, kind or scope).
+//! matched (as expected), missed, noisy (a counter-example matched, or an
+//! example also gave a stray statement for the target), wrong value (matched,
+//! but a different number, unit, kind or scope).
 
+use super::shadowing::{shadows, Shadow};
 use super::{Location, ParsedFile};
-use crate::document::Document;
+use crate::document::{Document, Reviewed};
 use crate::extract::Extractor;
 use crate::rule::{Example, Target};
-use crate::statement::{Kind, Statement};
+use crate::statement::{Kind, Period, Statement};
 use std::path::Path;
 
 /// Relative difference within which an example's value counts as matched
@@ -39,7 +41,8 @@ pub enum Outcome {
     Matched,
     /// The example gave no statement for the target.
     Missed,
-    /// The counter-example gave statements for the target.
+    /// The counter-example gave statements for the target, or the example
+    /// gave these besides the one it asks for.
     Noisy { found: Vec<Found> },
     /// The example gave statements, none with the expected value, unit, kind and scope.
     WrongValue { found: Vec<Found> },
@@ -55,19 +58,47 @@ pub struct ExampleReport {
     pub expected: Option<Expected>,
     pub outcome: Outcome,
     pub location: Location,
+    /// When the example did not behave: other targets' terms that took its
+    /// number, and by which rule.
+    pub shadows: Vec<Shadow>,
 }
 
 /// The statements the extractor finds for `target_id` in `text` read as a
 /// document of its own.
 pub fn run_example(extractor: &Extractor, target_id: &str, text: &str) -> Vec<Statement> {
-    let doc = Document::from_text(
+    let mut doc = Document::from_text(
         Path::new("<example>"),
         text.to_owned(),
         extractor.normaliser(),
     );
+    // An example is one sentence of a report whose years are known, so that
+    // its statement is written: the year the sentence names, else a stand-in.
+    if doc.report.reviews.is_empty() {
+        let year = first_year(&doc.text).unwrap_or(EXAMPLE_YEAR);
+        doc.report.reviews = vec![Reviewed {
+            year,
+            period: Period::FY,
+        }];
+        doc.report.plans = vec![year];
+    }
     let mut statements = extractor.extract(&doc);
     statements.retain(|s| s.target == target_id);
     statements
+}
+
+/// The year an example is taken to be from when its sentence names none.
+const EXAMPLE_YEAR: i32 = 2000;
+
+/// The first `YYYY年` in a text.
+fn first_year(text: &str) -> Option<i32> {
+    text.char_indices().find_map(|(i, _)| {
+        let digits = text.get(i..i + 4)?;
+        let follows = text.get(i + 4..)?.starts_with('年');
+        let before_digit = text.get(..i)?.ends_with(|c: char| c.is_ascii_digit());
+        (follows && !before_digit && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    })
 }
 
 /// Runs every example and counter-example of every target in `files`.
@@ -77,15 +108,41 @@ pub fn run_examples(extractor: &Extractor, files: &[ParsedFile]) -> Vec<ExampleR
         let at = |span| Location::new(&file.source.path, &file.source.text, span);
         for target in &file.rules.target {
             let id = target.id.get_ref();
+            // Every statement some example of the target asks for in a sentence.
+            let asked = |text: &str| -> Vec<Expected> {
+                target
+                    .examples
+                    .iter()
+                    .filter(|e| e.text.get_ref() == text)
+                    .map(|e| expected(target, e))
+                    .collect()
+            };
             for example in &target.examples {
                 let expected = expected(target, example);
+                let declared = asked(example.text.get_ref());
                 let found = found(extractor, id, example.text.get_ref());
                 let outcome = if found.is_empty() {
                     Outcome::Missed
                 } else if found.iter().any(|f| agrees(&expected, f)) {
-                    Outcome::Matched
+                    // The asked-for statement, and nothing else for the target
+                    // that no example of the same sentence asks for: a stray
+                    // figure read as this target makes a `track` row conflicting.
+                    let stray: Vec<Found> = found
+                        .into_iter()
+                        .filter(|f| !declared.iter().any(|e| agrees(e, f)))
+                        .collect();
+                    if stray.is_empty() {
+                        Outcome::Matched
+                    } else {
+                        Outcome::Noisy { found: stray }
+                    }
                 } else {
                     Outcome::WrongValue { found }
+                };
+                let shadows = if outcome == Outcome::Matched {
+                    Vec::new()
+                } else {
+                    shadows(extractor, target, example.text.get_ref())
                 };
                 reports.push(ExampleReport {
                     target: id.clone(),
@@ -93,6 +150,7 @@ pub fn run_examples(extractor: &Extractor, files: &[ParsedFile]) -> Vec<ExampleR
                     expected: Some(expected),
                     outcome,
                     location: at(example.text.span()),
+                    shadows,
                 });
             }
             for counter in &target.counter_examples {
@@ -107,6 +165,7 @@ pub fn run_examples(extractor: &Extractor, files: &[ParsedFile]) -> Vec<ExampleR
                         Outcome::Noisy { found }
                     },
                     location: at(counter.span()),
+                    shadows: Vec::new(),
                 });
             }
         }

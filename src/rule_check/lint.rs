@@ -1,7 +1,8 @@
 //! Lint: warnings about rules that work but are likely to misbehave or are
 //! hard to maintain. Too few examples, ids out of order, a term that is part of
-//! another target's term (the shorter one may take the other's numbers), and a
-//! new id in a `--rules` folder that looks like a mistyped default id.
+//! another target's term (the shorter one may take the other's numbers), a
+//! term of a `--rules` target that a longer default term swallows, and a new
+//! id in a `--rules` folder that looks like a mistyped default id.
 
 use super::{FileProblems, ParsedFile, Problem, Severity};
 use crate::rule::Target;
@@ -45,6 +46,9 @@ pub fn lint(context: &[ParsedFile], files: &[ParsedFile]) -> Vec<Problem> {
         }
         check_shadowing(&mut out, targets);
         if file.source.is_override {
+            for target in targets {
+                check_swallowed(&mut out, target, context);
+            }
             for target in targets {
                 let id = target.id.get_ref().as_str();
                 if default_ids.contains(&id) {
@@ -91,6 +95,45 @@ fn check_examples(out: &mut FileProblems<'_>, target: &Target) {
             format!("target `{id}` has no counter-example"),
             Some("add a near-miss sentence that must not match to `counter_examples`".into()),
         );
+    }
+}
+
+/// A term of a `--rules` target that stands inside a longer term of a
+/// default target: matching is leftmost-longest, so wherever the longer term
+/// is written the default target gets the number and this one nothing
+/// (`工业产值` inside `规上工业产值`).
+fn check_swallowed(out: &mut FileProblems<'_>, target: &Target, context: &[ParsedFile]) {
+    let id = target.id.get_ref();
+    let defaults = context
+        .iter()
+        .flat_map(|f| &f.rules.target)
+        .filter(|d| d.id.get_ref() != id);
+    for term in &target.terms {
+        let s = term.get_ref().trim();
+        if s.is_empty() {
+            continue;
+        }
+        let longer = defaults.clone().find_map(|d| {
+            d.terms
+                .iter()
+                .map(|t| t.get_ref().trim())
+                .find(|t| t.len() > s.len() && t.contains(s))
+                .map(|t| (d.id.get_ref(), t))
+        });
+        if let Some((winner, longer)) = longer {
+            out.push(
+                Severity::Warning,
+                term.span(),
+                format!(
+                    "term `{s}` of `{id}` stands inside `{longer}`, a term of the default target \
+                     `{winner}`: where `{longer}` is written, the longest term wins and `{id}` gets nothing"
+                ),
+                Some(format!(
+                    "if `{longer}` should count for `{id}` too, add it to `{id}`'s terms \
+                     (docs/rules.md, \"How terms compete\")"
+                )),
+            );
+        }
     }
 }
 

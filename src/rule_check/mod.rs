@@ -3,18 +3,27 @@
 //! them all, then runs every example through the extractor. This stage
 //! returns problems and example outcomes; `render::diagnostic` prints them.
 
+mod bounds;
+mod cues;
 mod examples;
 mod ids;
 mod lint;
 mod location;
 mod parse;
+mod recover;
 mod relations;
 mod report;
+mod shadowing;
+mod skeleton;
 mod validate;
 
+pub use bounds::run_bound_examples;
 pub use examples::{run_example, run_examples, ExampleReport, Expected, Found, Outcome};
+pub use ids::is_snake_case;
 pub use location::{Location, SpanTree, Step};
 pub use report::{CheckReport, Summary};
+pub use shadowing::Shadow;
+pub use skeleton::{skeleton, Skeleton, SkeletonError};
 pub use validate::MAX_GAP_LIMIT;
 
 use crate::rule::RuleFile;
@@ -94,19 +103,45 @@ impl Checked {
 /// decide whether an id in `sources` overrides a default or duplicates one.
 pub fn check_sources(context: &[ParsedFile], sources: &[RuleSource]) -> Checked {
     let mut checked = Checked::default();
+    // Ranges replaced by stand-ins while recovering from a parse problem: a
+    // later problem inside one is a consequence, not another mistake.
+    let mut repaired: Vec<(&std::path::Path, std::ops::Range<usize>)> = Vec::new();
     for source in sources {
-        match parse::parse(source) {
-            Ok(rules) => checked.files.push(ParsedFile {
+        let recovered = recover::parse_all(source);
+        checked.problems.extend(recovered.problems);
+        repaired.extend(
+            recovered
+                .repaired
+                .into_iter()
+                .map(|r| (source.path.as_path(), r)),
+        );
+        if let Some(rules) = recovered.rules {
+            checked.files.push(ParsedFile {
                 source: source.clone(),
                 rules,
-            }),
-            Err(problem) => checked.problems.push(*problem),
+            });
         }
     }
-    checked
-        .problems
-        .extend(validate::validate(context, &checked.files));
-    checked.problems.extend(lint::lint(context, &checked.files));
+    let consequence = |problem: &Problem| {
+        repaired.iter().any(|(path, range)| {
+            sources.iter().any(|s| {
+                s.path == *path
+                    && s.path == problem.location.path
+                    && line_column_in(
+                        &s.text,
+                        range,
+                        problem.location.line,
+                        problem.location.column,
+                    )
+            })
+        })
+    };
+    let later = validate::validate(context, &checked.files)
+        .into_iter()
+        .chain(lint::lint(context, &checked.files))
+        .chain(bounds::check_bounds(&checked.files))
+        .filter(|p| !consequence(p));
+    checked.problems.extend(later);
     let order = |problem: &Problem| {
         let file = sources
             .iter()
@@ -116,6 +151,23 @@ pub fn check_sources(context: &[ParsedFile], sources: &[RuleSource]) -> Checked 
     };
     checked.problems.sort_by_key(order);
     checked
+}
+
+/// Whether the 1-based `line` and character `column` of `text` fall in `range`.
+fn line_column_in(text: &str, range: &std::ops::Range<usize>, line: usize, column: usize) -> bool {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let at = text.get(start..).map_or(start, |rest| {
+        start
+            + rest
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(rest.len(), |(i, _)| i)
+    });
+    range.contains(&at)
 }
 
 /// `path:line:col` of a span in a file.

@@ -6,18 +6,32 @@ use super::{Location, Problem, Severity};
 use crate::rule::RuleFile;
 use crate::rule_set::RuleSource;
 use crate::suggestion::did_you_mean;
+use std::ops::Range;
+use std::path::Path;
 
 /// Reads one rule file into the schema.
 pub fn parse(source: &RuleSource) -> Result<RuleFile, Box<Problem>> {
-    toml::from_str(&source.text).map_err(|err| {
+    parse_text(&source.path, &source.text, &source.text).map_err(|(problem, _)| problem)
+}
+
+/// Reads `text` into the schema; a problem is located in `shown` (the file
+/// as written, of which `text` may be a copy with parts blanked) and comes
+/// with its byte span.
+pub fn parse_text(
+    path: &Path,
+    text: &str,
+    shown: &str,
+) -> Result<RuleFile, (Box<Problem>, Range<usize>)> {
+    toml::from_str(text).map_err(|err| {
         let span = err.span().unwrap_or(0..0);
         let (message, hint) = explain(err.message());
-        Box::new(Problem {
+        let problem = Box::new(Problem {
             severity: Severity::Error,
-            location: Location::new(&source.path, &source.text, span),
+            location: Location::new(path, shown, span.clone()),
             message,
             hint,
-        })
+        });
+        (problem, span)
     })
 }
 

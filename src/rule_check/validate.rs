@@ -36,6 +36,7 @@ pub fn validate(context: &[ParsedFile], files: &[ParsedFile]) -> Vec<Problem> {
         for scope in &file.rules.scope {
             check_pattern(&mut out, &scope.pattern);
         }
+        super::cues::check_cues(&mut out);
     }
     problems
 }
@@ -47,12 +48,39 @@ fn check_target(out: &mut FileProblems<'_>, tree: &SpanTree<'_>, index: usize, t
         path.extend_from_slice(steps);
         tree.span(&path).unwrap_or(id_span.clone())
     };
+    for (key, name, example) in [
+        ("name_zh", &target.name_zh, "充电桩"),
+        ("name_en", &target.name_en, "EV charging piles built"),
+    ] {
+        if name.trim().is_empty() {
+            out.push(
+                Severity::Error,
+                field(&[Step::Key(key)]),
+                format!("target `{}` has an empty `{key}`", target.id.get_ref()),
+                Some(format!(
+                    "write the name shown in outputs: `{key} = \"{example}\"`"
+                )),
+            );
+        }
+    }
     check_unit(out, &target.unit, "unit");
     for alt in &target.alt_units {
         check_unit(out, alt, "alt unit");
     }
     for counter in &target.counters {
         check_unit(out, counter, "counter");
+    }
+    for conversion in &target.conversions {
+        check_unit(out, &conversion.unit, "conversion unit");
+        let factor = *conversion.factor.get_ref();
+        if !factor.is_finite() || factor <= 0.0 {
+            out.push(
+                Severity::Error,
+                conversion.factor.span(),
+                format!("conversion factor {factor} is not a positive number"),
+                Some("the factor multiplies a value in the conversion's unit to give the target's unit: `factor = 15`".into()),
+            );
+        }
     }
     if target.terms.is_empty() && target.context_terms.is_empty() {
         out.push(

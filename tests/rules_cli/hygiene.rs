@@ -201,6 +201,14 @@ fn docs_describe_every_field_of_the_schema() {
         "[[target]]\nexamples = [{ zz_probe = 1 }]",
         "[[variant]]\nzz_probe = 1",
         "[[scope]]\nzz_probe = 1",
+        "[[title]]\nzz_probe = 1",
+        "[[title]]\nexamples = [{ zz_probe = 1 }]",
+        "[[date]]\nzz_probe = 1",
+        "[[date]]\nexamples = [{ zz_probe = 1 }]",
+        "[[heading]]\nzz_probe = 1",
+        "[[heading]]\nexamples = [{ zz_probe = 1 }]",
+        "[[period]]\nzz_probe = 1",
+        "[[period]]\nexamples = [{ zz_probe = 1 }]",
     ];
     let undocumented: Vec<String> = probes
         .iter()

@@ -97,10 +97,13 @@ fn the_unplanned_count_joins_the_summary_only_with_the_flag() {
     assert!(!without.contains("unplanned"), "{without}");
     assert!(with.contains("无目标 unplanned"), "{with}");
     // Unplanned rows are not targets: the counts of plans stay as they were.
-    let plain = without.lines().last().unwrap_or_default();
-    let summary = with.lines().last().unwrap_or_default();
+    let summary_of = |text: &str| {
+        let line = text.lines().find(|l| l.starts_with("白云区: plans "));
+        line.unwrap_or_default().to_owned()
+    };
+    let (plain, summary) = (summary_of(&without), summary_of(&with));
     let count = summary
-        .strip_prefix(plain)
+        .strip_prefix(plain.as_str())
         .and_then(|rest| rest.strip_prefix(", unplanned "))
         .and_then(|n| n.parse::<usize>().ok());
     assert!(count.is_some_and(|n| n >= 5), "{plain}\n{summary}");

@@ -4,7 +4,7 @@
 //! when it is available) end to end over the whole corpus in a child process
 //! on every core, reporting MB/s and the child's peak resident memory.
 //!
-//! `cargo run --release --bin bench -- --mb 500` (see docs/performance.md).
+//! `cargo run --release --example bench -- --mb 500` (see docs/performance.md).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 

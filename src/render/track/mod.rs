@@ -14,6 +14,7 @@ use std::io::{self, Write};
 
 mod csv;
 mod explanation;
+mod legend;
 #[cfg(test)]
 mod tests;
 
@@ -187,6 +188,13 @@ fn write_grouped(
     for line in place_summaries(rows, unplanned) {
         writeln!(out, "{}", clean(&line))?;
     }
+    let legend = legend::lines(rows);
+    if !legend.is_empty() {
+        writeln!(out)?;
+        for line in legend {
+            writeln!(out, "{}", clean(&line))?;
+        }
+    }
     Ok(())
 }
 
@@ -213,9 +221,10 @@ pub fn place_label(row: &Fulfilment) -> String {
     }
 }
 
-/// One line per place: targets, met or exceeded, short, in progress,
+/// One line per place: plans (one per row with a plan, so a target
+/// planned in two years counts twice), met or exceeded, short, in progress,
 /// unreported, pending; with `unplanned`, also the results no plan asked for
-/// (which are not targets, so not in the count of targets).
+/// (which are not plans, so not in the count of plans).
 pub fn place_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
     let mut order: Vec<(&str, String)> = Vec::new();
     let mut counts: HashMap<&str, [usize; 8]> = HashMap::new();
@@ -234,7 +243,7 @@ pub fn place_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
             let [exceeded, met, short, on, behind, unreported, pending, without_plan] = counts.get(d).copied().unwrap_or([0; 8]);
             let total = exceeded + met + short + on + behind + unreported + pending;
             let mut line = format!(
-                "{name}: targets {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
+                "{name}: plans {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
                 exceeded + met
             );
             if unplanned {

@@ -118,7 +118,7 @@ fn the_table_groups_by_place_and_year_and_ends_with_a_summary() {
     let last = text.lines().last().unwrap_or_default();
     assert_eq!(
         last,
-        "安和区 (990101): targets 3, met or exceeded 1, short 0, on pace 0, behind pace 0, unreported 1, pending 1"
+        "安和区 (990101): plans 3, met or exceeded 1, short 0, on pace 0, behind pace 0, unreported 1, pending 1"
     );
 }
 
@@ -222,7 +222,7 @@ fn an_unplanned_row_has_no_plan_cell_and_is_counted_apart() {
     assert!(!row.contains("plan "), "no plan source: {text}");
     assert_eq!(
         text.lines().last().unwrap_or_default(),
-        "安和区 (990101): targets 1, met or exceeded 0, short 0, on pace 0, behind pace 0, unreported 0, pending 1, unplanned 1"
+        "安和区 (990101): plans 1, met or exceeded 0, short 0, on pace 0, behind pace 0, unreported 0, pending 1, unplanned 1"
     );
     let without = render_unplanned(Format::Table, false);
     assert!(

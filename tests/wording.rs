@@ -1,0 +1,182 @@
+//! The genre's wording as provinces and decades write it, read with the
+//! default rules: one value for two named indicators, a rate after a level
+//! and a comma, a later clause about another indicator, ranges, bound words
+//! from `rules/bounds.toml` and from a rules folder. Sentences come from the
+//! corpora in `fixtures/corpus-*` (named beside each).
+
+use luoshi::document::Document;
+use luoshi::extract::Extractor;
+use luoshi::quantity::{scan, scan_with, BoundWords};
+use luoshi::rule_set::RuleSet;
+use luoshi::statement::Bound;
+use std::path::Path;
+
+/// `(target, value, upper, bound)` of every statement in `text`.
+fn read(text: &str) -> Vec<(String, f64, Option<f64>, Bound)> {
+    let rules = RuleSet::load(None).unwrap();
+    let extractor = Extractor::new(&rules).unwrap();
+    let doc = Document::from_text(Path::new("<test>"), text.to_owned(), extractor.normaliser());
+    extractor
+        .extract(&doc)
+        .into_iter()
+        .map(|s| (s.target, s.value, s.upper, s.bound))
+        .collect()
+}
+
+fn targets_and_values(text: &str) -> Vec<(String, f64)> {
+    read(text).into_iter().map(|(t, v, _, _)| (t, v)).collect()
+}
+
+fn pairs(expected: &[(&str, f64)]) -> Vec<(String, f64)> {
+    expected
+        .iter()
+        .map(|(t, v)| ((*t).to_owned(), *v))
+        .collect()
+}
+
+#[test]
+fn one_value_counts_for_each_indicator_named_before_it() {
+    // corpus-provinces heilongjiang-2025
+    let mut found = targets_and_values("社会消费品零售总额、固定资产投资增长4%左右。");
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(found, pairs(&[("fai_growth", 4.0), ("retail_growth", 4.0)]));
+}
+
+#[test]
+fn a_rate_after_a_level_and_a_comma_is_the_level_s_growth() {
+    // corpus-wide wanzhou-2022, corpus-old beijing-2000
+    assert_eq!(
+        targets_and_values("一般公共预算收入31亿元,同比下降8.4%。"),
+        pairs(&[("budget_revenue_growth", -8.4)])
+    );
+    assert_eq!(
+        targets_and_values("地方财政收入342.4亿元，比上年增长22.7%。"),
+        pairs(&[("budget_revenue_growth", 22.7)])
+    );
+    // corpus-wide tongcheng-2023: the level clauses carry the subject over.
+    assert_eq!(
+        targets_and_values("地区生产总值突破200亿大关,达到212.5亿元,同比增长5.8%。"),
+        pairs(&[("gdp_growth", 5.8)])
+    );
+}
+
+#[test]
+fn a_later_rate_with_its_own_subject_is_another_indicator_s() {
+    // corpus-old tianjin-2002, corpus-provinces hainan-2025, corpus-wide mouding-2021
+    assert_eq!(
+        targets_and_values("全社会固定资产投资增长16%，城市居民人均可支配收入增长10%以上。"),
+        pairs(&[("fai_growth", 16.0)])
+    );
+    assert_eq!(
+        targets_and_values("社会消费品零售总额增长5%，服务进出口总额增长22.1%。"),
+        pairs(&[("retail_growth", 5.0)])
+    );
+    assert_eq!(
+        targets_and_values("地区生产总值增长12.6%达92.9亿元,第一产业增长9.1%达21.2亿元。"),
+        pairs(&[("gdp_growth", 12.6)])
+    );
+}
+
+#[test]
+fn a_count_and_an_amount_share_the_key_project_clause() {
+    // corpus-provinces neimenggu-2025
+    assert_eq!(
+        targets_and_values("确保全年实施重大项目3600个左右、完成投资1万亿元以上。"),
+        pairs(&[("key_project_investment", 10000.0)])
+    );
+}
+
+#[test]
+fn ranges_keep_both_ends() {
+    // corpus-provinces zhejiang-2025, heilongjiang-2025, jiangxi-2025
+    for (text, low, high) in [
+        ("生产总值增长5%—5.5%。", 5.0, 5.5),
+        ("地区生产总值增长4.5-5%。", 4.5, 5.0),
+        ("地区生产总值增长5%-5.5%。", 5.0, 5.5),
+    ] {
+        let found = read(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let (target, value, upper, bound) = &found[0];
+        assert_eq!(target, "gdp_growth");
+        assert_eq!(
+            (*value, *upper, *bound),
+            (low, Some(high), Bound::AtLeast),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn growth_named_by_the_economy_reads_as_gdp() {
+    // corpus-provinces guangxi-2025, corpus-old chongqing-2015
+    assert_eq!(
+        targets_and_values("经济增长5%左右。"),
+        pairs(&[("gdp_growth", 5.0)])
+    );
+    assert!(targets_and_values("县域经济增长5.5%以上。").is_empty());
+    assert!(targets_and_values("工业对全省经济增长的贡献率达到36.1%。").is_empty());
+}
+
+#[test]
+fn bound_words_come_from_the_rule_data() {
+    let default = BoundWords::builtin();
+    assert!(default.len() > 20, "rules/bounds.toml is read");
+    let q = scan("全市国家级高新技术企业数量突破3万家");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].bound, Bound::AtLeast);
+    // A spaced trailing word from PDF text (corpus-wide xiuzhou-2021).
+    let q = scan("增长 7.5% 左右");
+    assert_eq!(q[0].bound, Bound::About);
+}
+
+#[test]
+fn a_rules_folder_adds_bound_words() {
+    let dir = std::env::temp_dir().join(format!("luoshi-bounds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bounds.toml"),
+        "[[bound]]\nword = \"力争突破\"\nplace = \"before\"\nbound = \"at_least\"\nexamples = [\"力争突破5万家\"]\n\n[[bound]]\nword = \"左右\"\nplace = \"after\"\nbound = \"at_least\"\nexamples = [\"5%左右\"]\n",
+    )
+    .unwrap();
+    let rules = RuleSet::load(Some(&dir)).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let words = BoundWords::new(&rules.bounds);
+    let q = scan_with("5%左右", &words);
+    assert_eq!(
+        q[0].bound,
+        Bound::AtLeast,
+        "a later word replaces the default"
+    );
+    let q = scan_with("力争突破5万家", &words);
+    assert_eq!(q[0].bound, Bound::AtLeast);
+    assert_eq!(q[0].span, 0.."力争突破5万家".len());
+}
+
+#[test]
+fn a_target_restated_in_parentheses_is_the_plan_of_the_indicator_before() {
+    // corpus-wide dongan-2022
+    let found = targets_and_values(
+        "全年实现地区生产总值增长5.9%,高于全市0.8个百分点,排名全市第1位(预期目标为8.5%以上)。",
+    );
+    assert_eq!(found, pairs(&[("gdp_growth", 5.9), ("gdp_growth", 8.5)]));
+}
+
+#[test]
+fn a_second_list_after_a_respectively_list_goes_with_the_same_names() {
+    // corpus-wide longhua-hainan-2020; corpus-old chongqing-2015 (a name that is no term)
+    assert_eq!(
+        targets_and_values(
+            "全口径财政收入和地方一般公共预算收入分别达155.13亿元、27.8亿元,增长2.64%和1.6%。"
+        ),
+        pairs(&[("budget_revenue_growth", 1.6)])
+    );
+    let found = read("固定资产投资、社会消费品零售总额、进出口总额分别增长12.5%、11%和10%左右。");
+    let got: Vec<(String, f64, Bound)> = found.into_iter().map(|(t, v, _, b)| (t, v, b)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("fai_growth".to_owned(), 12.5, Bound::About),
+            ("retail_growth".to_owned(), 11.0, Bound::About),
+        ]
+    );
+}
