@@ -52,6 +52,7 @@ pub fn run_bound_examples(words: &BoundWords, files: &[ParsedFile]) -> Vec<Examp
                     text: example.get_ref().clone(),
                     expected: None,
                     outcome,
+                    shadows: Vec::new(),
                     location: Location::new(&file.source.path, &file.source.text, example.span()),
                 });
             }
