@@ -194,7 +194,10 @@ fn two_places_of_one_name_are_tracked_apart_and_a_code_picks_one() {
     // A name of no place says so, with the places the input has.
     let out = track(&["--district", "安和区"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no place in the input matches `--district 安和区`"), "{err}");
+    assert!(
+        err.contains("no place in the input matches `--district 安和区`"),
+        "{err}"
+    );
     assert!(err.contains("贵州省贵阳市白云区 (520113)"), "{err}");
 }
 

@@ -112,7 +112,12 @@ fn against(args: &ExtractArgs, baseline: Option<&std::path::Path>) -> Result<u8>
         let rules = super::load_rules(dir)?;
         super::check_target_ids(&rules, &args.targets)?;
         let extractor = Extractor::new(&rules)?;
-        let harvest = harvest(&args.paths, &extractor, args.common.catalog.as_deref(), true)?;
+        let harvest = harvest(
+            &args.paths,
+            &extractor,
+            args.common.catalog.as_deref(),
+            true,
+        )?;
         let kind = args.kind.map(|k| match k {
             KindArg::Plan => Kind::Plan,
             KindArg::Outcome => Kind::Outcome,

@@ -45,8 +45,12 @@ pub fn load_catalog(given: Option<&Path>, files: &[PathBuf]) -> Result<Catalog> 
 /// one of the division table. A name several places share is a usage error
 /// listing them; a name of no place is a usage error that says so.
 pub fn resolve_place(query: &str, catalog: &Catalog) -> Result<Place> {
-    find_place(query, catalog)?
-        .ok_or_else(|| Error::Usage(format!("--district: {}", QueryError::Unknown(query.to_owned()))))
+    find_place(query, catalog)?.ok_or_else(|| {
+        Error::Usage(format!(
+            "--district: {}",
+            QueryError::Unknown(query.to_owned())
+        ))
+    })
 }
 
 /// As [`resolve_place`], but a name of no place is `None`, for a filter

@@ -13,8 +13,6 @@ use crate::place::Place;
 use crate::rule::DateSource;
 use crate::statement::Period;
 use chrono::NaiveDate;
-use regex::Regex;
-use std::sync::OnceLock;
 
 /// How much of the start of a report is searched for its title and dates.
 const HEADER_BYTES: usize = 8 * 1024;
@@ -25,10 +23,6 @@ const LATE_MONTH: u32 = 11;
 
 /// How much of the report is searched for cues in its body when the header has none.
 const MENTION_BYTES: usize = 64 * 1024;
-
-fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("valid constant pattern"))
-}
 
 /// Reads the report's identity from its normalised text with the structure
 /// cues; `header_end` is where the first section heading starts (or the end
@@ -120,21 +114,41 @@ fn prefix(text: &str, len: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     #[test]
     fn the_place_from_a_city_anchor_a_title_or_mentions() {
         let code = |text: &str| crate::place::identify(text, text.len()).map(|p| p.code);
         let code = |text: &str| code(text).unwrap_or_default();
-        assert_eq!(code("——2025年7月30日在广州市白云区\n白云区坚持……白云区\n"), "440111");
+        assert_eq!(
+            code("——2025年7月30日在广州市白云区\n白云区坚持……白云区\n"),
+            "440111"
+        );
         assert_eq!(code("2020年花都区政府工作报告\n全区……花都区"), "440114");
-        assert_eq!(code("浙江省义乌市2023年政府工作报告\n义乌市……义乌市"), "330782");
-        assert_eq!(code("广东省广州市南沙区2023年上半年国民经济\n南沙区……南沙区"), "440115");
-        assert_eq!(code("我区推动全区发展。海珠区加快,海珠区推进,海珠区建设,琶洲园区"), "440105");
+        assert_eq!(
+            code("浙江省义乌市2023年政府工作报告\n义乌市……义乌市"),
+            "330782"
+        );
+        assert_eq!(
+            code("广东省广州市南沙区2023年上半年国民经济\n南沙区……南沙区"),
+            "440115"
+        );
+        assert_eq!(
+            code("我区推动全区发展。海珠区加快,海珠区推进,海珠区建设,琶洲园区"),
+            "440105"
+        );
         // 荔湾区 is a district although 大湾区 is not.
-        assert_eq!(code("广州市荔湾区2022年国民经济和社会发展计划执行情况\n融入粤港澳大湾区"), "440103");
-        assert_eq!(code("广州市增城区人民政府关于增城区2023年国民经济和社会发展计划执行情况\n"), "440118");
+        assert_eq!(
+            code("广州市荔湾区2022年国民经济和社会发展计划执行情况\n融入粤港澳大湾区"),
+            "440103"
+        );
+        assert_eq!(
+            code("广州市增城区人民政府关于增城区2023年国民经济和社会发展计划执行情况\n"),
+            "440118"
+        );
         // A place in no division list is no place.
-        assert_eq!(code("安和区2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n"), "");
+        assert_eq!(
+            code("安和区2030年国民经济和社会发展计划执行情况与2031年计划草案的报告\n"),
+            ""
+        );
     }
 }

@@ -20,8 +20,7 @@ fn a_district_that_matches_nothing_is_named_with_a_suggestion() {
     let (_, stderr, code) = run(&["fixtures/reports", "--district", "白去", "--quiet"]);
     assert_eq!(code, Some(0));
     assert!(
-        stderr
-            .contains("no place in the input matches `--district 白去`; did you mean `白云区`?"),
+        stderr.contains("no place in the input matches `--district 白去`; did you mean `白云区`?"),
         "{stderr}"
     );
 }
