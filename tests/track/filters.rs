@@ -69,7 +69,7 @@ fn the_closing_line_counts_plans() {
         "table",
     ]);
     assert!(
-        stdout.contains("番禺区: plans 8, met or exceeded 1, short 0"),
+        stdout.contains("广东省广州市番禺区 (440113): plans 8, met or exceeded 1, short 0"),
         "{stdout}"
     );
     assert!(!stdout.contains("targets 8"), "{stdout}");

@@ -98,7 +98,9 @@ fn the_unplanned_count_joins_the_summary_only_with_the_flag() {
     assert!(with.contains("无目标 unplanned"), "{with}");
     // Unplanned rows are not targets: the counts of plans stay as they were.
     let summary_of = |text: &str| {
-        let line = text.lines().find(|l| l.starts_with("白云区: plans "));
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("广东省广州市白云区 (440111): plans "));
         line.unwrap_or_default().to_owned()
     };
     let (plain, summary) = (summary_of(&without), summary_of(&with));
