@@ -24,6 +24,12 @@ pub enum Command {
     Eval(EvalArgs),
     /// Link each year's plans to later outcomes and show fulfilment.
     ///
+    /// A result for the whole year is met, exceeded or short. A result for
+    /// part of a year (H1, M9, M11…: months elapsed) is on pace or behind pace:
+    /// a flow is on pace when it reaches at least months/12 of the annual plan
+    /// (the 序时进度 convention: 6/12 at mid-year, 11/12 after November); a
+    /// rate or a running total is compared with the annual plan itself.
+    ///
     /// A flag under a status asks for a look: [indicator_drift] means no
     /// outcome of the target itself was comparable, but figures of a related
     /// target (or in another unit or measure) were found: JSON lists them

@@ -1,11 +1,13 @@
 //! Input: turns the paths given on the command line into the list of report
-//! files to read (folders walked recursively for `.txt`, `.htm`, `.html`).
+//! files to read (folders walked recursively for the formats reports come
+//! in: `.txt`, `.htm`, `.html`, `.pdf`, `.docx`, and `.doc` and `.wps`, which
+//! are not read but named, so that no report is skipped unseen).
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
 /// Extensions read when walking a folder.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "htm", "html"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "htm", "html", "pdf", "docx", "doc", "wps"];
 
 /// Every report file under `paths`, folders walked recursively, in a stable order.
 /// A file named directly is taken whatever its extension.

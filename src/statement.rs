@@ -226,3 +226,21 @@ macro_rules! display_as {
 display_as!(Kind { Plan => "plan", Outcome => "outcome" });
 display_as!(Bound { AtLeast => "at_least", About => "about", AtMost => "at_most", Exact => "exact" });
 display_as!(Measure { Flow => "flow", Stock => "stock", Rate => "rate" });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_months_elapsed() {
+        assert_eq!(Period::FY.months(), 12);
+        assert_eq!(Period::H1.months(), 6);
+        assert_eq!("M9".parse::<Period>().map(Period::months), Ok(9));
+        assert_eq!("H1".parse::<Period>(), Ok(Period::H1));
+        assert_eq!(Period::to_month(6), Some(Period::H1));
+        assert_eq!(Period::to_month(11).map(|p| p.label()), Some("M11".into()));
+        assert!("M13".parse::<Period>().is_err() && "Q3".parse::<Period>().is_err());
+        assert!(Period::H1 < Period::FY);
+        assert!((Period::to_month(9).map_or(0.0, Period::share) - 0.75).abs() < 1e-12);
+    }
+}

@@ -133,3 +133,88 @@ fn guangzhou_reports_kind_year_and_date() {
     assert_eq!(docs["baiyun-2021-h1"]["plans"][0], 2021);
     assert_eq!(docs["panyu-2024-annual"]["plans"][0], 2025);
 }
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("luoshi")
+        .unwrap_or_else(|e| panic!("binary not built: {e}"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run luoshi: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap_or_else(|| panic!("non-UTF-8 path {p:?}"))
+}
+
+#[test]
+fn docs_check_lists_what_is_unknown_and_fails() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let unknown = dir.path().join("unknown.txt");
+    std::fs::write(&unknown, "各位代表:\n全区地区生产总值增长6.5%。\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (code, stdout, _) = run(&["docs", "--check", "-q", path_str(dir.path())]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("unknown.txt\tunknown: place, kind, year"),
+        "{stdout}"
+    );
+    let known = fixture("reports/baiyun-2021-h1.txt");
+    let (code, stdout, _) = run(&["docs", "--check", "-q", path_str(&known)]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn a_new_report_format_is_read_with_a_cue_from_a_rules_folder() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let report = dir.path().join("anhe-2030.txt");
+    std::fs::write(
+        &report,
+        "安和区2030年度经济社会发展计划落实情况通报\n一、主要指标\n全区地区生产总值增长6.5%。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let before = read_docs(dir.path());
+    assert_eq!(before["anhe-2030"]["kind"], "unknown");
+    let rules = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        rules.path().join("formats.toml"),
+        r#"[[title]]
+pattern = '(?P<year>\d{4}) ?年度.{0,12}?计划落实情况通报'
+kind = "annual"
+year = "reviews"
+examples = [{ text = "安和区2030年度经济社会发展计划落实情况通报", kind = "annual", reviews = 2030 }]
+"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, stdout, stderr) = run(&[
+        "docs",
+        "--format",
+        "json",
+        "-q",
+        "--rules",
+        path_str(rules.path()),
+        path_str(&report),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    assert_eq!(json[0]["kind"], "annual");
+    assert_eq!(json[0]["reviews"][0]["year"], 2030);
+    assert_eq!(json[0]["plans"][0], 2031);
+    // A cue whose example does not hold is a bad rule file.
+    std::fs::write(
+        rules.path().join("formats.toml"),
+        r#"[[title]]
+pattern = '(?P<year>\d{4}) ?年度.{0,12}?计划落实情况通报'
+kind = "annual"
+year = "reviews"
+examples = [{ text = "安和区2030年度经济社会发展计划落实情况通报", kind = "annual", reviews = 2029 }]
+"#,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, stderr) = run(&["rules", "check", path_str(rules.path())]);
+    assert_eq!(code, 78, "{stderr}");
+}

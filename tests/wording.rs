@@ -11,11 +11,20 @@ use luoshi::rule_set::RuleSet;
 use luoshi::statement::Bound;
 use std::path::Path;
 
-/// `(target, value, upper, bound)` of every statement in `text`.
+/// A report opening that dates what follows: a work report delivered in
+/// 2025, in its review of 2024 (statements with no known year are not written).
+const OPENING: &str = "2025年政府工作报告\n一、2024年工作回顾\n";
+
+/// `(target, value, upper, bound)` of every statement in `text`, read as the
+/// review part of a work report.
 fn read(text: &str) -> Vec<(String, f64, Option<f64>, Bound)> {
     let rules = RuleSet::load(None).unwrap();
     let extractor = Extractor::new(&rules).unwrap();
-    let doc = Document::from_text(Path::new("<test>"), text.to_owned(), extractor.normaliser());
+    let doc = Document::from_text(
+        Path::new("<test>"),
+        format!("{OPENING}{text}\n"),
+        extractor.normaliser(),
+    );
     extractor
         .extract(&doc)
         .into_iter()
@@ -179,4 +188,18 @@ fn a_second_list_after_a_respectively_list_goes_with_the_same_names() {
             ("retail_growth".to_owned(), 11.0, Bound::About),
         ]
     );
+}
+
+#[test]
+fn a_respectively_list_names_terms_by_ellipsis() {
+    // corpus-provinces guangxi-2025: 规上高技术制造业增加值, 规上装备制造业增加值
+    assert_eq!(
+        targets_and_values("规上高技术制造业、装备制造业增加值分别增长23.7%、16.5%。"),
+        pairs(&[
+            ("industrial_output_growth", 23.7),
+            ("industrial_output_growth", 16.5)
+        ])
+    );
+    // Names that are no target's stay out.
+    assert!(targets_and_values("城镇和农村居民人均可支配收入分别增长4.3%和5.6%。").is_empty());
 }

@@ -4,6 +4,7 @@
 //! listed, and the exit code says whether there are any. Unreadable files
 //! are reported on standard error and skipped; the others are still shown.
 
+use super::reports::Skips;
 use super::Output;
 use crate::cli::DocsArgs;
 use crate::document::cues::Cues;
@@ -29,11 +30,13 @@ pub fn run(args: DocsArgs) -> Result<u8> {
     let mut read = 0usize;
     let mut skipped = 0usize;
     let mut unknown = 0usize;
+    let mut skips = Skips::default();
     for path in &args.paths {
         let files = match report_files(std::slice::from_ref(path)) {
             Ok(files) => files,
             Err(err) => {
                 skipped += 1;
+                skips.add("missing");
                 render::diagnostic(&format!("skipped {err}"));
                 continue;
             }
@@ -63,6 +66,7 @@ pub fn run(args: DocsArgs) -> Result<u8> {
                 }
                 Err(err) => {
                     skipped += 1;
+                    skips.add(err.kind());
                     render::diagnostic(&format!("skipped {err}"));
                 }
             }
@@ -74,7 +78,7 @@ pub fn run(args: DocsArgs) -> Result<u8> {
     out.finish()?;
     if !args.common.quiet {
         render::diagnostic(&format!(
-            "{read} files read, {skipped} skipped, {unknown} with place, kind or year unknown"
+            "{read} files read, {skipped} skipped{skips}, {unknown} with place, kind or year unknown"
         ));
     }
     Ok(if skipped > 0 {

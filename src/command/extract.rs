@@ -79,9 +79,10 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     }
     if !args.common.quiet {
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {} statements{}",
+            "{} files read, {} skipped{}, {} statements{}",
             tally.read,
             tally.skipped,
+            tally.skips,
             tally.statements,
             tally.unknown_year_note()
         ));

@@ -4,9 +4,10 @@
 //! held at a time and each document is dropped as soon as it is extracted, so
 //! memory does not grow with the corpus. A file that cannot be read (missing,
 //! unreadable, binary, empty, over [`crate::document::MAX_BYTES`], undecodable) is
-//! reported with its path and skipped; the run goes on with the rest.
+//! reported with its path and skipped; the run goes on with the rest, and
+//! the closing line counts the skipped files by kind (`2 .doc, 1 scanned PDF`).
 
-use crate::document::Document;
+use crate::document::{Document, ReadError};
 use crate::error::Result;
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
@@ -14,6 +15,8 @@ use crate::place::Catalog;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -23,12 +26,14 @@ use std::path::{Path, PathBuf};
 const FILES_PER_THREAD: usize = 8;
 
 /// Counts of a run, for the closing line and the exit code.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Files read and extracted.
     pub read: usize,
     /// Files skipped.
     pub skipped: usize,
+    /// The skipped files by kind.
+    pub skips: Skips,
     /// Statements handed on (after the caller's filter).
     pub statements: usize,
     /// Statements left out because no year is known for them.
@@ -46,12 +51,36 @@ impl Tally {
     }
 }
 
+/// Skipped files counted by kind (`.doc`, `scanned PDF`, `binary`, …).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Skips(BTreeMap<&'static str, usize>);
+
+impl Skips {
+    pub fn add(&mut self, kind: &'static str) {
+        *self.0.entry(kind).or_default() += 1;
+    }
+}
+
+/// ` (2 .doc, 1 scanned PDF)`, the most frequent first; nothing when none
+/// was skipped. Meant to follow `M skipped`.
+impl fmt::Display for Skips {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let mut kinds: Vec<(&str, usize)> = self.0.iter().map(|(k, n)| (*k, *n)).collect();
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        write!(f, " ({})", parts.join(", "))
+    }
+}
+
 /// What became of one file: what `digest` made of it, or why it was skipped
-/// (starting with its path).
+/// (starting with its path) and what kind of skip it was.
 enum FileOutcome<T> {
     /// What `digest` made of it, and how many statements had no year.
     Read(T, usize),
-    Skipped(String),
+    Skipped(String, &'static str),
 }
 
 /// Reads and extracts `files` (see [`report_files`]). On the worker threads,
@@ -83,8 +112,9 @@ pub fn stream<T: Send>(
                     tally.unknown_year += unknown_year;
                     tally.statements += each(kept)?;
                 }
-                FileOutcome::Skipped(reason) => {
+                FileOutcome::Skipped(reason, kind) => {
                     tally.skipped += 1;
+                    tally.skips.add(kind);
                     progress.note(&format!("skipped {reason}"));
                 }
             }
@@ -151,22 +181,25 @@ fn process<T>(
         let doc = read(path, extractor, catalog)?;
         let extraction = extractor.extraction(&doc);
         let unknown_year = extraction.unknown_year;
-        Ok::<_, String>(FileOutcome::Read(digest(&doc, extraction), unknown_year))
+        Ok::<_, ReadError>(FileOutcome::Read(digest(&doc, extraction), unknown_year))
     });
     match catch_unwind(work) {
         Ok(Ok(outcome)) => outcome,
-        Ok(Err(reason)) => FileOutcome::Skipped(reason),
-        Err(_) => FileOutcome::Skipped(format!(
-            "{}: internal error while reading (please report it with this file)",
-            path.display()
-        )),
+        Ok(Err(reason)) => FileOutcome::Skipped(reason.to_string(), reason.kind()),
+        Err(_) => FileOutcome::Skipped(
+            format!(
+                "{}: internal error while reading (please report it with this file)",
+                path.display()
+            ),
+            "internal error",
+        ),
     }
 }
 
 /// Reads one report, its place from the catalogue when it gives one; files
 /// over [`crate::document::MAX_BYTES`] are refused before reading.
-fn read(path: &Path, extractor: &Extractor, catalog: &Catalog) -> Result<Document, String> {
-    let mut doc = Document::read(path, extractor.normaliser()).map_err(|e| e.to_string())?;
+fn read(path: &Path, extractor: &Extractor, catalog: &Catalog) -> Result<Document, ReadError> {
+    let mut doc = Document::read(path, extractor.normaliser())?;
     if let Some(place) = catalog.place(path) {
         doc.report.place = Some(place.clone());
     }

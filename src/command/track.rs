@@ -6,7 +6,7 @@
 //! (or `--status unplanned`) linking also lists results no plan asked for.
 
 use super::filters::Filters;
-use super::reports::stream;
+use super::reports::{stream, Skips};
 use super::{check_target_ids, Output};
 use crate::cli::{ExplainArgs, TrackArgs};
 use crate::document::Document;
@@ -33,6 +33,7 @@ struct Corpus {
     skipped: usize,
     /// `, N statements left out with no year`, or empty.
     unknown_year_note: String,
+    skips: Skips,
 }
 
 pub fn run(args: TrackArgs) -> Result<u8> {
@@ -90,8 +91,8 @@ pub fn run(args: TrackArgs) -> Result<u8> {
             String::new()
         };
         render::diagnostic(&format!(
-            "{} files read, {} skipped, {plans} plans{without_plan}{}",
-            corpus.read, corpus.skipped, corpus.unknown_year_note,
+            "{} files read, {} skipped{}, {plans} plans{without_plan}{}",
+            corpus.read, corpus.skipped, corpus.skips, corpus.unknown_year_note,
         ));
     }
     Ok(if corpus.skipped > 0 {
@@ -182,6 +183,7 @@ fn read_corpus(
         read: 0,
         skipped: 0,
         unknown_year_note: String::new(),
+        skips: Skips::default(),
     };
     let digest = |doc: &Document, extraction: Extraction| (extraction, ReportSummary::of(doc));
     let tally = stream(
@@ -201,5 +203,6 @@ fn read_corpus(
     corpus.read = tally.read;
     corpus.skipped = tally.skipped;
     corpus.unknown_year_note = tally.unknown_year_note();
+    corpus.skips = tally.skips;
     Ok(corpus)
 }

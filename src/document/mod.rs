@@ -7,19 +7,31 @@
 //!
 //! Steps, each in its own module: `decode` (bytes → text, encoding detected),
 //! `html` (saved pages → text), `normalise` with `script` and `variants`
-//! (the matching view, mapped back byte by byte through `mapped`), then
-//! `sections`, `report` and `table` read the structure of the normalised text.
+//! (the matching view, mapped back byte by byte through `mapped`), `reflow`
+//! (hard-wrapped lines joined, page numbers and running headers dropped),
+//! then `sections`, `report` and `table` read the structure of the
+//! normalised text.
+//!
+//! PDF and Word files are read by `pdf` and `docx` (through `format`, which
+//! tells formats apart by their bytes and names the ones not read).
 //!
 //! Positions and quotes refer to `original`: the decoded file for plain
-//! text, the extracted text (see `html`) for saved HTML pages.
+//! text, the extracted text for saved HTML pages (see `html`), PDFs and
+//! Word files.
 
 mod coverage;
 pub mod cues;
 mod decode;
+#[cfg(feature = "docx")]
+mod docx;
+mod format;
 #[cfg(feature = "html")]
 mod html;
 mod mapped;
 mod normalise;
+#[cfg(feature = "pdf")]
+mod pdf;
+mod reflow;
 mod report;
 mod script;
 mod sections;
@@ -27,6 +39,7 @@ mod table;
 mod variants;
 
 pub use decode::MAX_BYTES;
+pub use format::Format;
 pub use normalise::{Normalised, Normaliser, NormaliserError};
 
 use crate::place::Place;
@@ -58,6 +71,46 @@ pub enum ReadError {
         size: u64,
         limit: u64,
     },
+    #[error("{path}: PDF without a text layer (pages: {pages}, none with text: a scan?): run OCR on it first (e.g. `ocrmypdf FILE OUT.pdf`) and read the result")]
+    ScannedPdf { path: PathBuf, pages: usize },
+    #[error("{path}: encrypted PDF: decrypt it with its password first (`qpdf --decrypt --password=PASSWORD FILE OUT.pdf`)")]
+    EncryptedPdf { path: PathBuf },
+    #[error(
+        "{path}: damaged PDF ({reason}): re-save it (open it and save or print it as PDF again)"
+    )]
+    DamagedPdf { path: PathBuf, reason: String },
+    #[error("{path}: {kind} files are not read: convert it first (`soffice --headless --convert-to docx FILE`)")]
+    OldWord { path: PathBuf, kind: &'static str },
+    #[error("{path}: a zip archive, not a Word document (a .docx renamed, or another archive?)")]
+    NotWord { path: PathBuf },
+    #[error("{path}: damaged Word document ({reason}): re-save it as .docx")]
+    DamagedDocx { path: PathBuf, reason: String },
+    #[error("{path}: {format} files are not read by this build of luoshi (built without the `{feature}` feature)")]
+    Unsupported {
+        path: PathBuf,
+        format: &'static str,
+        feature: &'static str,
+    },
+}
+
+impl ReadError {
+    /// What kind of file was skipped, for the closing count (`2 .doc, 1 scanned PDF`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReadError::Io { .. } => "unreadable",
+            ReadError::Empty { .. } => "empty",
+            ReadError::Binary { .. } => "binary",
+            ReadError::Undecodable { .. } => "undecodable",
+            ReadError::TooLarge { .. } => "too large",
+            ReadError::ScannedPdf { .. } => "scanned PDF",
+            ReadError::EncryptedPdf { .. } => "encrypted PDF",
+            ReadError::DamagedPdf { .. } => "damaged PDF",
+            ReadError::OldWord { kind, .. } => kind,
+            ReadError::NotWord { .. } => "not Word",
+            ReadError::DamagedDocx { .. } => "damaged .docx",
+            ReadError::Unsupported { format, .. } => format,
+        }
+    }
 }
 
 /// The kind of report.
@@ -186,7 +239,9 @@ pub struct Document {
     pub name: String,
     /// Decoded text (for HTML pages, the extracted text); positions and quotes refer to it.
     pub original: String,
-    /// Normalised text; all matching runs on it. It has the same lines as `original`.
+    /// Normalised text; all matching runs on it. Its lines are those of
+    /// `original`, except where hard-wrapped lines were joined and page
+    /// numbers and running headers dropped (see `reflow`).
     pub text: String,
     /// For each byte of `text` (and one past the end), the byte in `original` it came from.
     offsets: Vec<u32>,
@@ -196,7 +251,8 @@ pub struct Document {
     /// the byte offset and its column (characters since the line start), so
     /// finding a column never walks a whole long line.
     column_marks: Vec<(u32, u32)>,
-    /// Encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `gb18030`, …).
+    /// Encoding the file was decoded from (`UTF-8`, `UTF-16LE`, `gb18030`,
+    /// …), or the format its text was taken from (`PDF`, `DOCX`).
     pub encoding: &'static str,
     /// Whether the file was in traditional script (and `text` was converted).
     pub traditional: bool,
@@ -227,15 +283,29 @@ impl Document {
         Document::from_bytes(path, &bytes, normaliser)
     }
 
-    /// Builds a document from the bytes of a file: decodes them (detecting
-    /// the encoding), extracts the text of HTML pages, normalises and reads
-    /// the structure.
+    /// Builds a document from the bytes of a file: takes the text layer of
+    /// a PDF or the paragraphs of a Word file, or decodes text (detecting
+    /// the encoding) and extracts the text of HTML pages; then normalises
+    /// and reads the structure.
     pub fn from_bytes(
         path: &Path,
         bytes: &[u8],
         normaliser: &Normaliser,
     ) -> Result<Document, ReadError> {
         let path_buf = || path.to_owned();
+        if bytes.is_empty() {
+            return Err(ReadError::Empty { path: path_buf() });
+        }
+        let format = Format::of(path, bytes);
+        if format != Format::Text {
+            let original = format::extract(format, path, bytes)?;
+            if original.trim().is_empty() {
+                return Err(ReadError::Empty { path: path_buf() });
+            }
+            let mut doc = Document::from_text(path, original, normaliser);
+            doc.encoding = format.label();
+            return Ok(doc);
+        }
         let decoded = decode::decode(bytes).map_err(|e| match e {
             decode::DecodeError::Empty => ReadError::Empty { path: path_buf() },
             decode::DecodeError::TooLarge { size } => ReadError::TooLarge {
@@ -264,10 +334,13 @@ impl Document {
     /// Builds a document from already decoded text (taken as plain text).
     pub fn from_text(path: &Path, original: String, normaliser: &Normaliser) -> Document {
         let Normalised {
-            text,
-            offsets,
+            mut text,
+            mut offsets,
             traditional,
         } = normaliser.normalise(&original);
+        if let Some(flowed) = reflow::reflow(&text, &offsets) {
+            (text, offsets) = (flowed.text, flowed.offsets);
+        }
         let line_starts: Vec<u32> = std::iter::once(0)
             .chain(
                 original
@@ -287,7 +360,7 @@ impl Document {
             .chain(sections::build_sections(&text, &headings, &report, &cues))
             .collect();
         let table = table::find_rows(&text, &report);
-        Document {
+        let mut doc = Document {
             path: path.to_owned(),
             name: path
                 .file_stem()
@@ -304,7 +377,18 @@ impl Document {
             cues,
             sections,
             table,
+        };
+        // Sections count lines in the normalised text, which has fewer lines
+        // than the original once re-flowed; give each its original line.
+        let lines: Vec<usize> = doc
+            .sections
+            .iter()
+            .map(|s| doc.position(s.range.start..s.range.start).line)
+            .collect();
+        for (section, line) in doc.sections.iter_mut().zip(lines) {
+            section.line = line;
         }
+        doc
     }
 
     /// Maps a byte range of the normalised text to a byte range of the

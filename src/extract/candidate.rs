@@ -51,7 +51,8 @@ pub enum Reason {
     OtherArea { area: String },
     /// A rate in a clause opened by 其中 is the growth of a part.
     PartOf,
-    /// The rate is the base a later figure builds on (`在上年增长15.7%的基础上`).
+    /// The figure is the base a later one builds on (`在上年增长15.7%的基础上`,
+    /// `从2.2万家增加到4.9万家`).
     Basis,
     /// The rate is for a single month or quarter (`当月增速`, `6月增长`).
     SingleMonth,

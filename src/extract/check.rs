@@ -36,6 +36,10 @@ pub const CONTINUATIONS: &[&str] = &[
     "净增",
 ];
 
+/// Words that restate a figure on another basis, so that a second rate for
+/// the same subject may follow the first.
+pub const OTHER_BASIS: &[&str] = &["同口径", "可比口径"];
+
 /// Words that may stand before a growth rate in a later clause without giving
 /// it a subject of its own (`地方财政收入342.4亿元，比上年增长22.7%`;
 /// `同口径增幅达26.7%`). Any other word there names what grew
@@ -182,8 +186,15 @@ pub fn check(
     // stand before the term (`清拆违建…`), or before a list it heads
     // (`新建、改建5G基站`).
     let term_clause = phrase_start(text, sentence, hit.range.start);
-    if target.measure == Measure::Flow && text[term_clause..hit.range.start].contains(CUMULATIVE) {
+    if target.measure == Measure::Flow
+        && CUMULATIVE
+            .iter()
+            .any(|w| text[term_clause..hit.range.start].contains(w))
+    {
         return Verdict::Dropped(Reason::Cumulative);
+    }
+    if is_change_base(text, q) {
+        return Verdict::Dropped(Reason::Basis);
     }
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
     let own = own_words(text, sentence, hit, qi, found.quantities);
@@ -227,10 +238,48 @@ pub fn check(
     Verdict::Kept
 }
 
-/// The word that, before a flow's term, sums several years
-/// (`累计完成重大项目投资3.8万亿元`); after the term it is the year so far
-/// (`57个重大项目累计完成投资118.9亿元`).
-pub const CUMULATIVE: &str = "累计";
+/// Words that, before a flow's term, sum several years
+/// (`累计完成重大项目投资3.8万亿元`, `五年新增城镇就业330万人`); after the
+/// term 累计 is the year so far (`57个重大项目累计完成投资118.9亿元`).
+pub const CUMULATIVE: &[&str] = &["累计", "五年"];
+
+/// Words that open the starting point of a change (`从2.2万家增加到4.9万家`).
+pub const CHANGE_FROM: &[&str] = &["从", "由"];
+
+/// Words after a starting point that lead to the figure reached.
+pub const CHANGE_TO: &[&str] = &[
+    "增加到",
+    "增加至",
+    "增长到",
+    "增长至",
+    "增至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "上升到",
+    "上升至",
+    "扩大到",
+    "扩大至",
+    "达到",
+    "下降到",
+    "下降至",
+    "降至",
+    "降到",
+    "减少到",
+    "减少至",
+    "到",
+    "至",
+];
+
+/// Whether `q` is the starting point of a change written `从A增加到B`: A is
+/// a figure of an earlier date, not a statement.
+fn is_change_base(text: &str, q: &Quantity) -> bool {
+    let before = text[..q.span.start].trim_end_matches(' ');
+    let after = text[q.span.end..].trim_start_matches(' ');
+    CHANGE_FROM.iter().any(|w| before.ends_with(w))
+        && CHANGE_TO.iter().any(|w| after.starts_with(w))
+}
 
 /// Words after a rate that make it the base of the next one.
 pub const BASIS: &str = "的基础上";
@@ -356,8 +405,17 @@ pub fn starts_new_subject(
     for other in between {
         if rate && other.direction.is_some() && other.unit.canonical == "%" {
             // A rate already followed the term: a later one is another
-            // indicator's (`一般公共预算收入增长13.3%,规上服务业营业收入增长28.6%`).
-            return true;
+            // indicator's (`一般公共预算收入增长13.3%,规上服务业营业收入增长28.6%`),
+            // unless it restates the figure on another basis
+            // (`自然增幅2%,同口径完成3.67亿元,增幅6.1%`).
+            let rebased = OTHER_BASIS
+                .iter()
+                .any(|w| text[other.span.end..q.span.start].contains(w));
+            if !rebased {
+                return true;
+            }
+            in_term_clause = true;
+            continue;
         }
         if other.span.start >= term_clause_end {
             // A whole clause with its own number stands between term and
@@ -414,6 +472,17 @@ mod tests {
         assert!(!single_month("1至11月"));
         assert!(!single_month("截至6月末"));
         assert!(!single_month("规上工业增加值"));
+    }
+
+    #[test]
+    fn the_start_of_a_change_is_a_base() {
+        let text = "高新技术企业从2.2万家增加到4.9万家";
+        let q = crate::quantity::scan(text);
+        assert_eq!(q.len(), 2);
+        assert!(is_change_base(text, &q[0]));
+        assert!(!is_change_base(text, &q[1]));
+        let text = "一般公共预算收入从874.6亿元增加到1112.4亿元";
+        assert!(is_change_base(text, &crate::quantity::scan(text)[0]));
     }
 
     #[test]

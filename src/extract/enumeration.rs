@@ -135,24 +135,7 @@ fn listed(text: &str, names: Range<usize>, hits: &[TermHit], count: usize) -> Op
         .filter(|(_, h)| h.range.start >= names.start && h.range.end <= names.end)
         .map(|(i, _)| i)
         .collect();
-    let mut pieces = Vec::new();
-    let mut from = names.start;
-    let list = &text[names.clone()];
-    let mut i = 0;
-    while i < list.len() {
-        let at = names.start + i;
-        let separator = NAME_SEPARATORS.iter().find(|s| list[i..].starts_with(*s));
-        let in_term = inside.iter().any(|&h| hits[h].range.contains(&at));
-        match separator {
-            Some(s) if !in_term => {
-                pieces.push(from..at);
-                from = at + s.len();
-                i += s.len();
-            }
-            _ => i += list[i..].chars().next().map_or(1, char::len_utf8),
-        }
-    }
-    pieces.push(from..names.end);
+    let pieces = split_names(text, names, hits);
     if pieces.len() == count {
         let items = pieces
             .into_iter()
@@ -169,4 +152,87 @@ fn listed(text: &str, names: Range<usize>, hits: &[TermHit], count: usize) -> Op
         return Some(items);
     }
     (inside.len() == count).then(|| inside.into_iter().map(Listed::Term).collect())
+}
+
+/// The names listed in `names`, split at [`NAME_SEPARATORS`] outside terms.
+fn split_names(text: &str, names: Range<usize>, hits: &[TermHit]) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut from = names.start;
+    let list = &text[names.clone()];
+    let mut i = 0;
+    while i < list.len() {
+        let at = names.start + i;
+        let separator = NAME_SEPARATORS.iter().find(|s| list[i..].starts_with(*s));
+        let in_term = hits.iter().any(|h| h.range.contains(&at));
+        match separator {
+            Some(s) if !in_term => {
+                pieces.push(from..at);
+                from = at + s.len();
+                i += s.len();
+            }
+            _ => i += list[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    pieces.push(from..names.end);
+    pieces
+}
+
+/// Terms a `分别` list names by ellipsis: the head word written once after
+/// the last name and the qualifier once before the first
+/// (`规上高技术制造业、装备制造业增加值分别增长23.7%、16.5%` names
+/// 规上高技术制造业增加值 and 规上装备制造业增加值). Each name that holds no
+/// term but does with the last name's ending, or with the first name's
+/// opening, becomes a hit over the name.
+pub fn implied(
+    text: &str,
+    sentence: &Range<usize>,
+    hits: &[TermHit],
+    terms: &[String],
+) -> Vec<TermHit> {
+    let lookup = |s: &str| terms.iter().position(|t| t == s);
+    let mut out = Vec::new();
+    let body = &text[sentence.clone()];
+    for (offset, _) in body.match_indices(RESPECTIVELY) {
+        let at = sentence.start + offset;
+        let names = phrase_start(text, sentence, at)..at;
+        let pieces = split_names(text, names, hits);
+        if pieces.len() < 2 {
+            continue;
+        }
+        let holds_hit = |p: &Range<usize>| {
+            hits.iter()
+                .any(|h| h.range.start >= p.start && h.range.end <= p.end)
+        };
+        let first = &text[pieces[0].clone()];
+        let last = &text[pieces[pieces.len() - 1].clone()];
+        for (k, piece) in pieces.iter().enumerate() {
+            if holds_hit(piece) {
+                continue;
+            }
+            let name = &text[piece.clone()];
+            let ending = (k + 1 < pieces.len())
+                .then(|| {
+                    last.char_indices()
+                        .map(|(i, _)| &last[i..])
+                        .find_map(|tail| lookup(&format!("{name}{tail}")))
+                })
+                .flatten();
+            let opening = (k > 0)
+                .then(|| {
+                    first
+                        .char_indices()
+                        .skip(1)
+                        .map(|(i, _)| &first[..i])
+                        .find_map(|head| lookup(&format!("{head}{name}")))
+                })
+                .flatten();
+            if let Some(term) = ending.or(opening) {
+                out.push(TermHit {
+                    range: piece.clone(),
+                    term,
+                });
+            }
+        }
+    }
+    out
 }

@@ -210,6 +210,12 @@ impl Extractor {
             })
             .collect();
         let mut next_hit = 0;
+        // Where `分别` lists stand: their names may hold terms by ellipsis.
+        let marks: Vec<usize> = text
+            .match_indices(enumeration::RESPECTIVELY)
+            .map(|(i, _)| i)
+            .collect();
+        let mut next_mark = 0;
         for sentence in sentence::sentences(text) {
             if sentence.end < range.start || sentence.start > range.end {
                 continue;
@@ -221,10 +227,32 @@ impl Extractor {
             while next_hit < hits.len() && hits[next_hit].range.end <= sentence.end {
                 next_hit += 1;
             }
-            let sentence_hits = &hits[first..next_hit];
-            if sentence_hits.is_empty() && !every_sentence {
+            let found_hits = &hits[first..next_hit];
+            while next_mark < marks.len() && marks[next_mark] < sentence.start {
+                next_mark += 1;
+            }
+            let listing = marks.get(next_mark).is_some_and(|&m| m < sentence.end);
+            if found_hits.is_empty() && !every_sentence && !listing {
                 continue;
             }
+            // Terms a 分别 list names by ellipsis join the ones found.
+            let implied = if listing {
+                enumeration::implied(text, &sentence, found_hits, &self.rules.terms)
+            } else {
+                Vec::new()
+            };
+            if found_hits.is_empty() && implied.is_empty() && !every_sentence {
+                continue;
+            }
+            let sentence_hits: std::borrow::Cow<'_, [TermHit]> = if implied.is_empty() {
+                std::borrow::Cow::Borrowed(found_hits)
+            } else {
+                let mut all = found_hits.to_vec();
+                all.extend(implied);
+                all.sort_by_key(|h| (h.range.start, h.range.end));
+                std::borrow::Cow::Owned(all)
+            };
+            let sentence_hits = &sentence_hits[..];
             let mut quantities: Vec<Quantity> =
                 scan_with(&text[sentence.clone()], &self.rules.bounds)
                     .into_iter()

@@ -370,6 +370,70 @@ mod tests {
         assert_eq!(explicit_year("编号12345年"), None);
     }
 
+    fn extraction(text: &str) -> super::super::Extraction {
+        let rules = crate::rule_set::RuleSet::load(None).unwrap_or_else(|e| panic!("{e}"));
+        let extractor = super::super::Extractor::new(&rules).unwrap_or_else(|e| panic!("{e}"));
+        let doc = Document::from_text(
+            std::path::Path::new("t.txt"),
+            text.to_owned(),
+            extractor.normaliser(),
+        );
+        extractor.extraction(&doc)
+    }
+
+    fn rows(text: &str) -> Vec<(String, Kind, i32, String, f64)> {
+        extraction(text)
+            .statements
+            .into_iter()
+            .map(|s| (s.target, s.kind, s.year, s.period.label(), s.value))
+            .collect()
+    }
+
+    #[test]
+    fn an_opening_time_phrase_gives_the_whole_sentence_its_period() {
+        let text = "2023年政府工作报告\n一、2022年工作回顾\n1-11月,固定资产投资增长2.9%,社会消费品零售总额增长5%。全年地区生产总值增长4.5%。\n";
+        let got = rows(text);
+        let period_of = |target: &str| {
+            got.iter()
+                .find(|r| r.0 == target)
+                .map(|r| (r.2, r.3.clone()))
+        };
+        assert_eq!(period_of("fai_growth"), Some((2022, "M11".into())));
+        assert_eq!(period_of("retail_growth"), Some((2022, "M11".into())));
+        assert_eq!(period_of("gdp_growth"), Some((2022, "FY".into())));
+    }
+
+    #[test]
+    fn single_months_and_quarters_are_no_statements() {
+        let text = "2023年政府工作报告\n一、2022年工作回顾\n当季地区生产总值同比增长15.4%。\n";
+        assert!(rows(text).is_empty());
+    }
+
+    #[test]
+    fn a_statement_with_no_year_is_counted_not_written() {
+        let found = extraction("各位代表:\n全区地区生产总值增长6.5%。\n");
+        assert!(found.statements.is_empty());
+        assert_eq!(found.unknown_year, 1);
+        // Its own sentence's year is enough.
+        let found = extraction("各位代表:\n2021年,全区地区生产总值增长6.5%。\n");
+        assert_eq!(found.statements.first().map(|s| s.year), Some(2021));
+    }
+
+    #[test]
+    fn a_mid_year_review_without_a_kind_is_not_read_as_plans() {
+        let text = "一、上半年国民经济运行情况\n全区地区生产总值增长6.5%。\n";
+        let found = extraction(text);
+        assert!(found.statements.iter().all(|s| s.kind == Kind::Outcome));
+    }
+
+    #[test]
+    fn results_in_no_dated_section_take_the_reviewed_year() {
+        // A work report delivered in 2023 reviews 2022.
+        let text = "政府工作报告\n——2023年1月6日在某县第十八届人民代表大会第二次会议上\n过去一年,全县地区生产总值增长4.5%。\n";
+        let got = rows(text);
+        assert_eq!(got.first().map(|r| (r.1, r.2)), Some((Kind::Outcome, 2022)));
+    }
+
     #[test]
     fn last_hedge_wins() {
         assert_eq!(last_of("计划力争新增", HEDGES).as_deref(), Some("力争"));

@@ -130,21 +130,16 @@ pub(crate) fn classify(plan: &PlanSide<'_>, pooled: &Pooled) -> Candidate {
     }
 }
 
-/// How much a comparable outcome is preferred (greater is better): the full
-/// year over the mid-year, stated over derived, final over 预计, then the
-/// later report (`rank`) and the later place in it (`position`).
+/// How much a comparable outcome is preferred (greater is better): the
+/// longer period (the full year over nine months over the mid-year), stated
+/// over derived, final over 预计, then the later report (`rank`) and the
+/// later place in it (`position`).
 pub(crate) fn preference(
     o: &OutcomeRef,
     rank: usize,
     position: usize,
-) -> (bool, bool, bool, usize, usize) {
-    (
-        o.period == Period::FY,
-        !o.derived,
-        !o.estimated,
-        rank,
-        position,
-    )
+) -> (Period, bool, bool, usize, usize) {
+    (o.period, !o.derived, !o.estimated, rank, position)
 }
 
 /// Marks the best comparable candidate `Taken`; returns its index and whether

@@ -217,6 +217,17 @@ mod tests {
     }
 
     #[test]
+    fn flows_for_part_of_a_year_need_the_share_of_months_elapsed() {
+        let p = plan(Measure::Flow, 1200.0, Bound::Exact);
+        let months = |m| Period::to_month(m).unwrap_or(Period::FY);
+        assert_eq!(judge(p, 900.0, months(9)).status, Status::OnPace);
+        assert_eq!(judge(p, 899.0, months(9)).status, Status::BehindPace);
+        assert_eq!(judge(p, 1100.0, months(11)).status, Status::OnPace);
+        assert_eq!(judge(p, 1090.0, months(11)).status, Status::BehindPace);
+        assert_eq!(judge(p, 300.0, months(3)).status, Status::OnPace);
+    }
+
+    #[test]
     fn mid_year_rates_compare_directly() {
         let p = plan(Measure::Rate, 7.0, Bound::AtLeast);
         assert_eq!(judge(p, 20.2, Period::H1).status, Status::OnPace);

@@ -142,17 +142,6 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
         .unwrap_or_default();
     writeln!(
         out,
-        "  reviews {}  plans {}{}",
-        list(reviews),
-        list(plans),
-        if outline.unknown.is_empty() {
-            String::new()
-        } else {
-            format!("  UNKNOWN: {}", outline.unknown.join(", "))
-        }
-    )?;
-    writeln!(
-        out,
         "  place {}  kind {}  date {}{source}  year {}  encoding {}{}  indicator rows {}",
         outline.place.as_ref().map_or_else(
             || "-".to_owned(),
@@ -168,6 +157,17 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
             ""
         },
         outline.indicator_rows,
+    )?;
+    writeln!(
+        out,
+        "  reviews {}  plans {}{}",
+        list(reviews),
+        list(plans),
+        if outline.unknown.is_empty() {
+            String::new()
+        } else {
+            format!("  UNKNOWN: {}", outline.unknown.join(", "))
+        }
     )?;
     if outline.sections.is_empty() {
         return writeln!(out, "  no sections found\n");

@@ -147,9 +147,11 @@ pub fn reason_text(reason: &Reason) -> String {
         ),
         Reason::OtherArea { area } => format!("a figure for {area}, not the reporting place"),
         Reason::PartOf => "a rate after 其中 is the growth of a part".into(),
-        Reason::Basis => "the rate is the base a later figure builds on (…的基础上)".into(),
+        Reason::Basis => {
+            "the figure is the base a later one builds on (…的基础上, 从…增加到)".into()
+        }
         Reason::SingleMonth => "a rate for a single month or quarter, not the period".into(),
-        Reason::Cumulative => "累计 before the term: a total over several years".into(),
+        Reason::Cumulative => "累计 or 五年 before the term: a total over several years".into(),
         Reason::OtherBaseYear { base } => format!("compared with {base}, not with the year before"),
         Reason::CloserTerm { term } => format!("the term `{term}` is closer"),
         Reason::OtherTarget { target } => format!("the same term reads as `{target}` here"),

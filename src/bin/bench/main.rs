@@ -3,12 +3,14 @@
 //! over a sample (see `stages`), then runs `luoshi extract` (and `track`,
 //! when it is available) end to end over the whole corpus in a child process
 //! on every core, reporting MB/s and the child's peak resident memory.
+//! Reading PDF, .docx and hard-wrapped copies is timed apart (see `formats`).
 //!
 //! `cargo run --release --example bench -- --mb 500` (see docs/performance.md).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod corpus;
+mod formats;
 mod linking;
 mod stages;
 
@@ -38,6 +40,12 @@ struct Args {
     /// Reports to copy.
     #[arg(long, value_name = "DIR", default_value = "fixtures/reports")]
     fixtures: PathBuf,
+    /// The reports as PDF, .docx and hard-wrapped text, timed apart.
+    #[arg(long, value_name = "DIR", default_value = "fixtures/formats")]
+    formats: PathBuf,
+    /// Only time reading the formats (no corpus, no end-to-end runs).
+    #[arg(long)]
+    formats_only: bool,
     /// Internal: run a luoshi command line and report peak memory.
     #[arg(long, hide = true, num_args = 1.., allow_hyphen_values = true)]
     child: Option<Vec<String>>,
@@ -58,6 +66,13 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
+    if args.formats_only {
+        let rules = RuleSet::load(None)?;
+        let extractor = Extractor::new(&rules)?;
+        machine();
+        print_formats(args, extractor.normaliser());
+        return Ok(());
+    }
     let (dir, keep) = match &args.corpus {
         Some(dir) => (dir.clone(), true),
         None => (
@@ -115,6 +130,8 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("\n{} statements in the sample\n", t.statements);
 
+    print_formats(args, extractor.normaliser());
+
     let linkable = linking::Linkable::of(&sample, &extractor);
     let relations = luoshi::link::TargetRelations::of(&rules);
     println!("link, one thread, the sample's statements repeated under other district names:\n");
@@ -158,6 +175,27 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         std::fs::remove_dir_all(&dir)?;
     }
     Ok(())
+}
+
+/// Times reading the PDF, .docx and hard-wrapped copies (see `formats`).
+fn print_formats(args: &Args, normaliser: &luoshi::document::Normaliser) {
+    let formats = formats::time(&args.formats, normaliser, args.repeat);
+    if !formats.is_empty() {
+        println!("reading each format, one thread, the bundled reports (MB/s of file bytes, and of their text):\n");
+        println!("| copy | files | MB | text MB | MB/s | text MB/s |\n|---|---|---|---|---|---|");
+        for f in &formats {
+            println!(
+                "| {} | {} | {:.2} | {:.2} | {:.1} | {:.1} |",
+                f.copy,
+                f.files,
+                f.bytes as f64 / 1e6,
+                f.text_bytes as f64 / 1e6,
+                mb_per_s(f.bytes, f.best),
+                mb_per_s(f.text_bytes, f.best),
+            );
+        }
+        println!();
+    }
 }
 
 /// Files and bytes under `dir`.

@@ -14,10 +14,12 @@ pub fn meaning(flag: Flag) -> &'static str {
             "the report's own completion ratio differs from plan and outcome by over 0.5 points"
         }
         Flag::Estimated => "the outcome taken is an estimate (预计)",
-        Flag::AboveRange => "the plan was a range and the outcome went past its upper end",
         Flag::IndicatorDrift => {
             "no comparable outcome of the target itself, but figures of a related target or in \
              another unit or measure were found (JSON `drift`; `luoshi explain --link` shows them)"
+        }
+        Flag::AboveRange => {
+            "the plan was a range, met from its lower end; the outcome went past its upper end"
         }
     }
 }
