@@ -18,7 +18,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract plan and outcome statements from reports.
     Extract(ExtractArgs),
-    /// Show how each report was read: district, kind, date, sections and their periods.
+    /// Show how each report was read: place, kind, date, sections and their periods.
     Docs(DocsArgs),
     /// Score extraction against annotated statements.
     Eval(EvalArgs),
@@ -69,6 +69,11 @@ pub struct Common {
     /// they fit the terminal: `COLUMNS`, else its width, else 80).
     #[arg(long)]
     pub wide: bool,
+    /// Places of documents whose text names none: a TSV file with columns
+    /// `doc` (file stem) and `place` (code, full name or unique name). A
+    /// `catalog.tsv` beside the reports is read too.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
 }
 
 /// `--format`, as typed; commands turn it into a [`Format`].
@@ -190,7 +195,8 @@ pub struct EvalArgs {
 pub struct TrackArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Only this district (e.g. 白云区 or 白云).
+    /// Only this place: its name (白云区, 白云), full name (广东省广州市白云区)
+    /// or code (440111). A name several places share is refused, listing them.
     #[arg(long)]
     pub district: Option<String>,
     /// Only plans for this year.
@@ -205,7 +211,7 @@ pub struct TrackArgs {
     /// compared with the annual plan itself.
     #[arg(long = "status", value_name = "S")]
     pub statuses: Vec<String>,
-    /// Also show results no plan in the input asked for: one row per district,
+    /// Also show results no plan in the input asked for: one row per place,
     /// target, area and year with outcomes but no plan, status `unplanned`
     /// (无目标), the best outcome shown and the others listed. Implied by
     /// `--status unplanned`.
@@ -287,8 +293,12 @@ pub struct ExplainArgs {
     /// Explain the linking of one row instead (needs --district, --target, --year and report paths).
     #[arg(long)]
     pub link: bool,
+    /// The place of the row (name, full name or code, as for `track --district`).
     #[arg(long)]
     pub district: Option<String>,
+    /// Places of documents whose text names none (as for `track --catalog`).
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     #[arg(long)]
     pub target: Option<String>,
     #[arg(long)]

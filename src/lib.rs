@@ -1,7 +1,8 @@
 //! luoshi (落实, "follow-through") checks whether Chinese district governments
 //! do what their reports said they would.
 //!
-//! The pipeline runs one way: [`document`] reads and normalises a report,
+//! The pipeline runs one way: [`document`] reads and normalises a report
+//! (and [`place`] identifies its government by division code),
 //! [`extract`] turns it into [`statement::Statement`]s with the TOML rules of
 //! [`rule_set`], [`link`] pairs each year's plans with later outcomes, and
 //! [`render`] prints tables, CSV, JSON or Markdown.
@@ -16,6 +17,7 @@ pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod link;
+pub mod place;
 pub mod quantity;
 pub mod record;
 pub mod render;

@@ -5,6 +5,7 @@
 //! year and period it is about, its value in the target's canonical unit, and
 //! the exact place in the source it came from.
 
+use crate::place::Level;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -139,8 +140,18 @@ pub struct Statement {
     pub doc: String,
     /// Path of the document as given on the command line.
     pub path: String,
-    /// District the report is about (e.g. `白云区`); empty when unknown.
-    pub district: String,
+    /// GB/T 2260 code of the reporting government (`440111`); empty when unknown.
+    #[serde(default)]
+    pub place_code: String,
+    /// Its full name (`广东省广州市白云区`); empty when unknown.
+    #[serde(default)]
+    pub place_name: String,
+    /// Its own name (`白云区`); empty when unknown.
+    #[serde(default)]
+    pub place: String,
+    /// Its level; none when unknown.
+    #[serde(default)]
+    pub level: Option<Level>,
     pub kind: Kind,
     /// Target id from the rule files.
     pub target: String,
@@ -160,7 +171,7 @@ pub struct Statement {
     pub hedge: String,
     /// An estimate (预计) rather than a final figure.
     pub estimated: bool,
-    /// Named sub-area or programme the number is limited to; empty for the whole district.
+    /// Named sub-area or programme the number is limited to; empty for the whole place.
     pub scope: String,
     pub position: Position,
     /// The clause holding the number, verbatim from the document.
@@ -173,7 +184,8 @@ pub struct Statement {
 pub struct SelfReport {
     pub doc: String,
     pub path: String,
-    pub district: String,
+    /// Code of the reporting government; empty when unknown.
+    pub place_code: String,
     pub target: String,
     #[serde(default)]
     pub scope: String,

@@ -59,6 +59,25 @@ impl PlaceTree {
         self.places.get(place).map_or("", |p| p.level.as_str())
     }
 
+    /// Every place of `rows` by its code, with the level and parent the
+    /// division table gives (ancestors included, so a county's province is
+    /// known too).
+    pub fn of_rows(rows: &[crate::link::Fulfilment]) -> PlaceTree {
+        let table = crate::place::table();
+        let mut tree = PlaceTree::default();
+        let mut pending: Vec<String> = rows.iter().map(|r| r.place_code.clone()).collect();
+        while let Some(code) = pending.pop() {
+            if code.is_empty() || tree.places.contains_key(&code) {
+                continue;
+            }
+            if let Some(place) = table.place_of_code(&code) {
+                tree.insert(&code, place.level.as_str(), place.parent.as_deref());
+                pending.extend(place.parent.clone());
+            }
+        }
+        tree
+    }
+
     /// The parent of a place, when known.
     pub fn parent(&self, place: &str) -> Option<&str> {
         self.places.get(place).and_then(|p| p.parent.as_deref())
@@ -132,7 +151,7 @@ impl Summary {
                 .entry((
                     &row.target,
                     row.measure.as_str(),
-                    places.level(&row.district),
+                    places.level(&row.place_code),
                 ))
                 .or_default()
                 .push(row);
@@ -154,7 +173,10 @@ fn parent_targets(rows: &[Fulfilment]) -> ParentTargets<'_> {
         .filter(|r| r.measure == Measure::Rate && r.scope.is_empty())
         .filter_map(|r| {
             let plan = r.plan.as_ref()?;
-            Some(((r.district.as_str(), r.target.as_str(), r.year), plan.value))
+            Some((
+                (r.place_code.as_str(), r.target.as_str(), r.year),
+                plan.value,
+            ))
         })
         .collect()
 }
@@ -194,11 +216,11 @@ fn indicator(
         .iter()
         .filter(|r| rate && r.scope.is_empty())
         .filter_map(|r| {
-            let parent = places.parent(&r.district)?;
+            let parent = places.parent(&r.place_code)?;
             let parent_value = *parents.get(&(parent, r.target.as_str(), r.year))?;
             let target_value = r.plan.as_ref()?.value;
             Some(Escalation {
-                place: r.district.clone(),
+                place: r.place_code.clone(),
                 parent: parent.to_owned(),
                 year: r.year,
                 target_value,

@@ -163,7 +163,7 @@ fn every_bundled_report_is_read_right() {
     assert_eq!(docs.len(), REPORTS.len());
     for want in &REPORTS {
         let doc = find(&docs, want.name);
-        assert_eq!(doc["district"], want.district, "{}", want.name);
+        assert_eq!(doc["place"]["short"], want.district, "{}", want.name);
         assert_eq!(doc["kind"], want.kind, "{}", want.name);
         assert_eq!(doc["date"].as_str(), want.date, "{}", want.name);
         assert_eq!(doc["year"], want.year, "{}", want.name);
@@ -201,7 +201,7 @@ fn table_format_shows_sections_and_coverage() {
         .unwrap_or_else(|e| panic!("{e}"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("district 花都区  kind gwr  date -  year 2020"),
+        stdout.contains("place 广东省广州市花都区 (440114, county)  kind gwr  date -  year 2020"),
         "{stdout}"
     );
     assert!(stdout.contains("一、2019年工作回顾"), "{stdout}");
@@ -217,7 +217,7 @@ fn saved_html_page_is_read_like_the_text_copy() {
     let (code, docs, stderr) = docs(&[&fixture("html/baiyun-2021-h1-page.html")]);
     assert_eq!(code, 0, "{stderr}");
     let doc = &docs[0];
-    assert_eq!(doc["district"], "白云区");
+    assert_eq!(doc["place"]["short"], "白云区");
     assert_eq!(doc["kind"], "h1");
     assert_eq!(doc["date"], "2021-07-26");
     assert_eq!(doc["indicator_rows"], 5);
@@ -231,7 +231,7 @@ fn gb18030_file_is_detected() {
     assert_eq!(code, 0, "{stderr}");
     let doc = &docs[0];
     assert_eq!(doc["encoding"], "gb18030");
-    assert_eq!(doc["district"], "番禺区");
+    assert_eq!(doc["place"]["short"], "番禺区");
     assert_eq!(doc["kind"], "annual");
     let top: Vec<String> = top_sections(doc).into_iter().map(|(_, c)| c).collect();
     assert_eq!(top, vec!["review 2024 FY", "plan 2025"]);
@@ -248,7 +248,7 @@ fn utf16_file_with_bom_is_read() {
     let (code, docs, stderr) = docs(&[&path]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(docs[0]["encoding"], "UTF-16LE");
-    assert_eq!(docs[0]["district"], "海珠区");
+    assert_eq!(docs[0]["place"]["short"], "海珠区");
     assert_eq!(
         top_sections(&docs[0]),
         vec![

@@ -56,7 +56,7 @@ fn tsv_has_exactly_the_gold_columns() {
 }
 
 #[test]
-fn json_carries_positions_hedges_and_districts() {
+fn json_carries_positions_hedges_and_places() {
     let (stdout, _, code) = luoshi(&[
         "extract",
         "fixtures/reports/baiyun-2021-h1.txt",
@@ -75,7 +75,10 @@ fn json_carries_positions_hedges_and_districts() {
         .unwrap();
     assert_eq!(plan["value"], 5200.0);
     assert_eq!(plan["hedge"], "力争");
-    assert_eq!(plan["district"], "白云区");
+    assert_eq!(plan["place_code"], "440111");
+    assert_eq!(plan["place_name"], "广东省广州市白云区");
+    assert_eq!(plan["place"], "白云区");
+    assert_eq!(plan["level"], "county");
     assert_eq!(plan["year"], 2021);
     assert_eq!(plan["position"]["line"], 154);
     let quote = plan["quote"].as_str().unwrap();

@@ -34,14 +34,12 @@ fn track(path: &str, args: &[&str]) -> Vec<Value> {
     rows.as_array().cloned().unwrap_or_default()
 }
 
-/// The one row of a district (by prefix), year, target and scope.
+/// The one row of a place (by its own name's prefix), year, target and scope.
 fn row<'a>(rows: &'a [Value], district: &str, year: i64, target: &str, scope: &str) -> &'a Value {
     let found: Vec<&Value> = rows
         .iter()
         .filter(|r| {
-            r["district"]
-                .as_str()
-                .is_some_and(|d| d.starts_with(district))
+            r["place"].as_str().is_some_and(|d| d.starts_with(district))
                 && r["year"] == year
                 && r["target"] == target
                 && r["scope"] == scope
@@ -77,7 +75,7 @@ fn panyu_2024_land_reserve_is_exceeded() {
 
 #[test]
 fn baiyun_2021_key_projects_are_on_pace() {
-    let rows = track("fixtures/reports", &["--district", "白云"]);
+    let rows = track("fixtures/reports", &["--district", "广州市白云区"]);
     let r = row(&rows, "白云", 2021, "key_project_investment", "");
     assert!(close(&r["plan"]["value"], 748.7), "{r:#}");
     assert!(close(&r["outcome"]["value"], 543.8), "{r:#}");
@@ -106,7 +104,7 @@ fn baiyun_2021_school_places() {
 
 #[test]
 fn baiyun_2021_growth_targets_are_judged_on_their_mid_year_results() {
-    let rows = track("fixtures/reports", &["--district", "白云区"]);
+    let rows = track("fixtures/reports", &["--district", "440111"]);
     let growth = [
         "gdp_growth",
         "fai_growth",

@@ -1,4 +1,4 @@
-//! `luoshi docs`: reports in, how each was read out (district, kind, date,
+//! `luoshi docs`: reports in, how each was read out (place, kind, date,
 //! the years reviewed and planned, sections and the period each covers).
 //! With `--check`, only the reports whose place, kind or year is unknown are
 //! listed, and the exit code says whether there are any. Unreadable files
@@ -52,9 +52,13 @@ pub fn run(args: DocsArgs) -> Result<u8> {
                 continue;
             }
         };
+        let catalog = super::load_catalog(args.common.catalog.as_deref(), &files)?;
         for file in files {
             match Document::read(&file, &normaliser) {
-                Ok(doc) => {
+                Ok(mut doc) => {
+                    if let Some(place) = catalog.place(&file) {
+                        doc.report.place = Some(place.clone());
+                    }
                     read += 1;
                     let outline = Outline::of(&doc);
                     if !outline.unknown.is_empty() {

@@ -26,7 +26,12 @@ pub fn run(args: EvalArgs) -> Result<u8> {
             args.common.rules.as_deref(),
         ),
     )?;
-    let harvest = harvest(&args.paths, &extractor, args.common.quiet)?;
+    let harvest = harvest(
+        &args.paths,
+        &extractor,
+        args.common.catalog.as_deref(),
+        args.common.quiet,
+    )?;
     let evaluation = evaluate(&gold, &harvest.statements, &harvest.documents);
     // Precision and recall over nothing would read as a perfect score.
     if evaluation.documents.is_empty() {

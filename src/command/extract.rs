@@ -41,6 +41,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
     };
     // A path that does not exist is a typo: say so before writing anything.
     let files = report_files(&args.paths)?;
+    let catalog = super::load_catalog(args.common.catalog.as_deref(), &files)?;
     render::set_wide(args.common.wide);
     let out_path = args.common.output.as_deref();
     let format = Output::format_for("extract", args.format, out_path, Format::Tsv, &TEXT)?;
@@ -55,6 +56,7 @@ pub fn run(args: ExtractArgs) -> Result<u8> {
         let tally = stream(
             &files,
             &extractor,
+            &catalog,
             args.common.quiet,
             statements,
             |mut found| {
@@ -126,7 +128,12 @@ fn against(args: &ExtractArgs, baseline: Option<&std::path::Path>) -> Result<u8>
         let rules = super::load_rules(dir)?;
         super::check_target_ids(&rules, &args.targets)?;
         let extractor = Extractor::new(&rules)?;
-        let harvest = harvest(&args.paths, &extractor, true)?;
+        let harvest = harvest(
+            &args.paths,
+            &extractor,
+            args.common.catalog.as_deref(),
+            true,
+        )?;
         let kind = args.kind.map(|k| match k {
             KindArg::Plan => Kind::Plan,
             KindArg::Outcome => Kind::Outcome,

@@ -2,13 +2,15 @@
 //! values the input does have (with a suggestion when one is close), so a
 //! typo such as `--district 白去` is not mistaken for an empty result.
 
-use crate::link::explain::district_matches;
 use crate::link::{Fulfilment, Status};
+use crate::place::Place;
 use crate::suggestion::did_you_mean;
 
 /// The filters of one `track` run.
 pub struct Filters<'a> {
-    pub district: Option<&'a str>,
+    /// `--district` as typed, and the place it names (none when it names no
+    /// place at all: then no row passes, and the warning says so).
+    pub district: Option<(&'a str, Option<&'a Place>)>,
     pub year: Option<i32>,
     pub targets: &'a [String],
     pub statuses: &'a [Status],
@@ -26,7 +28,7 @@ impl Filters<'_> {
     /// The filters given, as typed (`--year 2031`).
     fn given(&self) -> Vec<String> {
         let mut given = Vec::new();
-        given.extend(self.district.map(|d| format!("`--district {d}`")));
+        given.extend(self.district.map(|(d, _)| format!("`--district {d}`")));
         given.extend(self.year.map(|y| format!("`--year {y}`")));
         given.extend(self.targets.iter().map(|t| format!("`--target {t}`")));
         given.extend(
@@ -39,7 +41,7 @@ impl Filters<'_> {
 
     fn district_ok(&self, row: &Fulfilment) -> bool {
         self.district
-            .is_none_or(|d| district_matches(&row.district, d))
+            .is_none_or(|(_, place)| place.is_some_and(|p| row.place_code == p.code))
     }
 
     /// One warning per filter that no row of `rows` (before filtering)
@@ -50,15 +52,16 @@ impl Filters<'_> {
         if rows.is_empty() || rows.iter().any(|r| self.keep(r)) {
             return out;
         }
-        if let Some(query) = self.district {
+        if let Some((query, _)) = self.district {
             if !rows.iter().any(|r| self.district_ok(r)) {
-                let districts = distinct(rows.iter().map(|r| r.district.as_str()));
+                let districts = distinct(rows.iter().map(|r| r.place.as_str()));
                 let hint = closest_district(query, &districts)
                     .map(|d| format!("did you mean `{d}`? "))
                     .unwrap_or_default();
+                let labels = distinct_labels(rows);
                 out.push(format!(
-                    "no district in the input matches `--district {query}`; {hint}districts: {}",
-                    districts.join(", ")
+                    "no place in the input matches `--district {query}`; {hint}places: {}",
+                    labels.join(", ")
                 ));
             }
         }
@@ -111,6 +114,19 @@ fn distinct<'a>(values: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
         }
     }
     seen
+}
+
+/// Each place of `rows` once, as `track` shows it (`广东省广州市白云区 (440111)`).
+fn distinct_labels(rows: &[Fulfilment]) -> Vec<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for r in rows {
+        if !r.place_code.is_empty() && !seen.contains(&r.place_code.as_str()) {
+            seen.push(&r.place_code);
+            out.push(crate::render::track::place_label(r));
+        }
+    }
+    out
 }
 
 /// A district close to `query`: by spelling, or else the one sharing the

@@ -17,12 +17,12 @@ mod track;
 
 use crate::cli::{Cli, Command};
 use crate::error::{Error, Result};
+use crate::place::{resolve, Catalog, Place, QueryError};
 use crate::rule_set::RuleSet;
 use crate::suggestion::did_you_mean;
+use std::path::{Path, PathBuf};
 
 pub use output::Output;
-
-use std::path::{Path, PathBuf};
 
 /// Every file a run reads, which `-o` must not overwrite: the report files,
 /// `extra` files named on the command line, and the rule files of `--rules`.
@@ -50,6 +50,36 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Rules(command) => rules::run(command),
         Command::Docs(args) => docs::run(args),
         Command::Diff(args) => diff::run(args),
+    }
+}
+
+/// The catalogue of places given with `--catalog` and found beside `files`.
+pub fn load_catalog(given: Option<&Path>, files: &[PathBuf]) -> Result<Catalog> {
+    Catalog::load(given, files).map_err(|e| Error::Usage(e.to_string()))
+}
+
+/// The place a user named with `--district`: one the catalogue gives, or
+/// one of the division table. A name several places share is a usage error
+/// listing them; a name of no place is a usage error that says so.
+pub fn resolve_place(query: &str, catalog: &Catalog) -> Result<Place> {
+    find_place(query, catalog)?.ok_or_else(|| {
+        Error::Usage(format!(
+            "--district: {}",
+            QueryError::Unknown(query.to_owned())
+        ))
+    })
+}
+
+/// As [`resolve_place`], but a name of no place is `None`, for a filter
+/// that then keeps nothing and says what the input has.
+pub fn find_place(query: &str, catalog: &Catalog) -> Result<Option<Place>> {
+    if let Some(place) = catalog.find(query) {
+        return Ok(Some(place.clone()));
+    }
+    match resolve(query) {
+        Ok(place) => Ok(Some(place)),
+        Err(QueryError::Unknown(_)) => Ok(None),
+        Err(e) => Err(Error::Usage(format!("--district: {e}"))),
     }
 }
 

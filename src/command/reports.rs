@@ -13,6 +13,7 @@ use crate::document::{Document, ReadError};
 use crate::error::Result;
 use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
+use crate::place::Catalog;
 use crate::render::progress::Progress;
 use crate::statement::Statement;
 use rayon::prelude::*;
@@ -113,6 +114,7 @@ struct Loaded {
 pub fn stream<T: Send>(
     files: &[PathBuf],
     extractor: &Extractor,
+    catalog: &Catalog,
     quiet: bool,
     digest: impl Fn(&Document, &FileFacts, Extraction) -> T + Sync,
     mut each: impl FnMut(T) -> Result<usize>,
@@ -157,7 +159,7 @@ pub fn stream<T: Send>(
         }
         let read: Vec<(usize, FileOutcome<T>)> = fresh
             .into_par_iter()
-            .map(|(i, file)| (i, process(file, extractor, &digest)))
+            .map(|(i, file)| (i, process(file, extractor, catalog, &digest)))
             .collect();
         for (i, outcome) in read {
             outcomes[i] = Some(outcome);
@@ -194,19 +196,32 @@ pub struct Harvest {
 /// Reads and extracts every report under `paths` and keeps every statement.
 /// A path on the command line that does not exist stops the run before any
 /// file is read: it is a typo, not a bad report.
-pub fn harvest(paths: &[PathBuf], extractor: &Extractor, quiet: bool) -> Result<Harvest> {
+pub fn harvest(
+    paths: &[PathBuf],
+    extractor: &Extractor,
+    catalog: Option<&Path>,
+    quiet: bool,
+) -> Result<Harvest> {
     let files = report_files(paths)?;
+    let catalog = super::load_catalog(catalog, &files)?;
     let mut statements = Vec::new();
     let mut documents = Vec::new();
     let digest = |doc: &Document, _: &FileFacts, extraction: Extraction| {
         (doc.name.clone(), extraction.statements)
     };
-    let tally = stream(&files, extractor, quiet, digest, |(doc, found)| {
-        documents.push(doc);
-        let n = found.len();
-        statements.extend(found);
-        Ok(n)
-    })?;
+    let tally = stream(
+        &files,
+        extractor,
+        &catalog,
+        quiet,
+        digest,
+        |(doc, found)| {
+            documents.push(doc);
+            let n = found.len();
+            statements.extend(found);
+            Ok(n)
+        },
+    )?;
     Ok(Harvest {
         statements,
         documents,
@@ -233,6 +248,7 @@ fn load(path: &Path, name: String) -> Result<Loaded, ReadError> {
 fn process<T>(
     file: Loaded,
     extractor: &Extractor,
+    catalog: &Catalog,
     digest: &impl Fn(&Document, &FileFacts, Extraction) -> T,
 ) -> FileOutcome<T> {
     let path = file.path.as_path();
@@ -243,6 +259,9 @@ fn process<T>(
             sha256: hex(&file.digest),
             bytes: file.bytes.len() as u64,
         };
+        if let Some(place) = catalog.place(path) {
+            doc.report.place = Some(place.clone());
+        }
         let extraction = extractor.extraction(&doc);
         let unknown_year = extraction.unknown_year;
         Ok::<_, ReadError>(FileOutcome::Read(

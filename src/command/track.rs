@@ -15,6 +15,7 @@ use crate::extract::{Extraction, Extractor};
 use crate::input::report_files;
 use crate::link::explain::{explain as explain_link, explain_all};
 use crate::link::{link, Fulfilment, LinkInput, ReportSummary, Status, TargetRelations};
+use crate::place::Catalog;
 use crate::record::{DocumentInfo, Excerpts, Record, TargetName};
 use crate::render;
 use crate::render::sqlite::Database;
@@ -82,7 +83,15 @@ pub fn run(args: TrackArgs) -> Result<u8> {
     };
     let format = Output::format_for(command, args.format, out_path, Format::Csv, supported)?;
     let page = format == Format::Html && !args.summary;
-    let corpus = read_corpus(&args.paths, &rules, args.common.quiet, page)?;
+    let files = report_files(&args.paths)?;
+    let catalog = super::load_catalog(args.common.catalog.as_deref(), &files)?;
+    let place = args
+        .district
+        .as_deref()
+        .map(|d| super::find_place(d, &catalog))
+        .transpose()?
+        .flatten();
+    let corpus = read_corpus(&files, &rules, &catalog, args.common.quiet, page)?;
     let relations = TargetRelations::of(&rules);
     // Asking for unplanned rows by status is asking for them to be built.
     let unplanned = args.unplanned || statuses.contains(&Status::Unplanned);
@@ -94,13 +103,12 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         include_unplanned: unplanned,
     };
     let filters = Filters {
-        district: args.district.as_deref(),
+        district: args.district.as_deref().map(|d| (d, place.as_ref())),
         year: args.year,
         targets: &args.targets,
         statuses: &statuses,
     };
     let wanted = |r: &Fulfilment| filters.keep(r);
-    let places = PlaceTree::default();
     // Writing over a report or a rule file read is refused.
     let inputs = super::inputs(
         &report_files(&args.paths)?,
@@ -118,7 +126,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         plans = explained.iter().filter(|e| e.row.plan.is_some()).count();
         total = explained.len();
         let rows: Vec<Fulfilment> = explained.iter().map(|e| e.row.clone()).collect();
-        let summary = Summary::of(&rows, &places);
+        let summary = Summary::of(&rows, &PlaceTree::of_rows(&rows));
         let record = Record::new(
             explained,
             corpus.documents,
@@ -138,7 +146,7 @@ pub fn run(args: TrackArgs) -> Result<u8> {
         plans = rows.iter().filter(|r| r.plan.is_some()).count();
         total = rows.len();
         if args.summary {
-            let summary = Summary::of(&rows, &places);
+            let summary = Summary::of(&rows, &PlaceTree::of_rows(&rows));
             let mut out = Output::open(out_path, &inputs)?;
             render::summary::write(&mut out, &summary, format, &names(&rules))
                 .map_err(Error::Output)?;
@@ -190,6 +198,7 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         .district
         .as_deref()
         .ok_or_else(|| missing("--district"))?;
+
     let target = args.target.as_deref().ok_or_else(|| missing("--target"))?;
     let year = args.year.ok_or_else(|| missing("--year"))?;
     if args.paths.is_empty() {
@@ -197,7 +206,10 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
     }
     let rules = super::load_rules(args.rules.as_deref())?;
     check_target_ids(&rules, &[target.to_owned()])?;
-    let corpus = read_corpus(&args.paths, &rules, true, false)?;
+    let files = report_files(&args.paths)?;
+    let catalog = super::load_catalog(args.catalog.as_deref(), &files)?;
+    let place = super::resolve_place(district, &catalog)?;
+    let corpus = read_corpus(&files, &rules, &catalog, true, false)?;
     let relations = TargetRelations::of(&rules);
     let input = LinkInput {
         statements: &corpus.statements,
@@ -207,10 +219,15 @@ pub fn explain(args: ExplainArgs) -> Result<u8> {
         // One row, asked for by name: show it even when no plan was set.
         include_unplanned: true,
     };
-    let rows = explain_link(&input, district, target, year);
+    let rows = explain_link(&input, &place.code, target, year);
     let mut out = Output::open(None, &[])?;
-    render::track::write_explanation(&mut out, &rows, &names(&rules), (district, target, year))
-        .map_err(Error::Output)?;
+    render::track::write_explanation(
+        &mut out,
+        &rows,
+        &names(&rules),
+        (&place.short, target, year),
+    )
+    .map_err(Error::Output)?;
     out.finish()?;
     Ok(if corpus.skipped > 0 {
         EXIT_RUNTIME
@@ -241,11 +258,16 @@ fn names(rules: &RuleSet) -> TargetNames {
         .collect()
 }
 
-/// Reads every report under `paths`; with `excerpts`, also keeps the
+/// Reads every report in `files`; with `excerpts`, also keeps the
 /// sentence around each statement.
-fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) -> Result<Corpus> {
+fn read_corpus(
+    files: &[PathBuf],
+    rules: &RuleSet,
+    catalog: &Catalog,
+    quiet: bool,
+    excerpts: bool,
+) -> Result<Corpus> {
     let extractor = Extractor::new(rules)?;
-    let files = report_files(paths)?;
     let mut corpus = Corpus {
         statements: Vec::new(),
         self_reports: Vec::new(),
@@ -263,7 +285,12 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) 
         let info = DocumentInfo {
             doc: doc.name.clone(),
             path: report.path.clone(),
-            place: doc.report.district.clone(),
+            place: doc
+                .report
+                .place
+                .as_ref()
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
             kind: doc.report.kind,
             year: doc.report.year,
             date: doc.report.date,
@@ -279,8 +306,9 @@ fn read_corpus(paths: &[PathBuf], rules: &RuleSet, quiet: bool, excerpts: bool) 
         (extraction, report, info, found)
     };
     let tally = stream(
-        &files,
+        files,
         &extractor,
+        catalog,
         quiet,
         digest,
         |(extraction, report, info, found)| {

@@ -2,7 +2,7 @@
 //! HTML, any of the encodings government sites use), normalises it for matching
 //! (simplified script, ASCII digits and punctuation, folded whitespace) while
 //! keeping a map back to the decoded original, and reads its structure: which
-//! district and kind of report it is, when it was delivered, and which
+//! government (by its division code) and kind of report it is, when it was delivered, and which
 //! sections review which period or plan which year.
 //!
 //! Steps, each in its own module: `decode` (bytes → text, encoding detected),
@@ -44,6 +44,7 @@ pub use decode::MAX_BYTES;
 pub use format::Format;
 pub use normalise::{Normalised, Normaliser, NormaliserError};
 
+use crate::place::Place;
 use crate::rule::DateSource;
 use crate::statement::{Period, Position};
 use chrono::NaiveDate;
@@ -134,8 +135,9 @@ pub enum ReportKind {
 /// What the report is, read from its text.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Report {
-    /// District with its suffix, simplified (`白云区`); empty when not found.
-    pub district: String,
+    /// The reporting government (see [`crate::place`]); none when the
+    /// text names no place and no catalogue gives one.
+    pub place: Option<Place>,
     pub kind: ReportKind,
     /// Date the report was delivered (or, failing that, published or written).
     pub date: Option<NaiveDate>,
@@ -174,7 +176,7 @@ impl Report {
                 ..Default::default()
             },
         };
-        report::years(String::new(), identity, None, None)
+        report::years(None, identity, None, None)
     }
 
     /// The first year the report reviews.

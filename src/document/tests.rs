@@ -117,7 +117,10 @@ fn mirror_copy_noise_reads_like_the_clean_report() {
         .replace("3840", "３８４０")
         .replacen("编制", "编\u{FFFD}制", 1);
     let doc = Document::from_text(Path::new("mirror.txt"), noisy, &normaliser());
-    assert_eq!(doc.report.district, "白云区");
+    assert_eq!(
+        doc.report.place.as_ref().map(|p| p.code.as_str()),
+        Some("440111")
+    );
     assert_eq!(doc.report.kind, ReportKind::H1);
     assert_eq!(doc.report.year, Some(2021));
     assert!(doc

@@ -110,6 +110,9 @@ pub struct SentenceFindings<'a> {
     pub forced: &'a [Option<Listed>],
     /// The year the sentence's section is about, for comparison bases.
     pub year: Option<i32>,
+    /// Words for areas wider than the report's place (`全国`, `全省`…;
+    /// see [`super::check::other_areas`]).
+    pub other_areas: &'a [String],
 }
 
 /// Pairs every term hit with every quantity of one sentence and judges each pairing.

@@ -6,6 +6,7 @@
 use super::candidate::{Order, Reason, SentenceFindings, TermHit, Verdict};
 use super::compiled::{CompiledRules, CompiledTarget, TermUse};
 use super::sentence::{clause_end, clause_start, ends_clause, phrase_start};
+use crate::place::Place;
 use crate::quantity::Quantity;
 use crate::statement::Measure;
 use std::ops::Range;
@@ -72,8 +73,28 @@ pub const RATE_QUALIFIERS: &[&str] = &[
 ];
 
 /// Wider areas whose growth rates reports quote beside their own
-/// (`全市地区生产总值增长4.6%,我区增长5.2%`).
+/// (`全市地区生产总值增长4.6%,我区增长5.2%`), for a report whose place is
+/// unknown; see [`other_areas`].
 pub const OTHER_AREAS: &[&str] = &["全国", "全省", "全市", "全球", "全国平均"];
+
+/// The wider areas for a report of `place`: [`OTHER_AREAS`] without the
+/// place's own word (in a province's report `全省` is the province, in a
+/// city's or a county-level city's `全市` is the city) and with the words of
+/// the places above it (`全州` in a county of an autonomous prefecture).
+pub fn other_areas(place: Option<&Place>) -> Vec<String> {
+    let own = place.and_then(Place::own_word);
+    let mut out: Vec<String> = OTHER_AREAS
+        .iter()
+        .map(|a| (*a).to_owned())
+        .filter(|a| Some(a) != own.as_ref())
+        .collect();
+    for word in place.map(Place::wider_areas).unwrap_or_default() {
+        if !out.contains(&word) {
+            out.push(word);
+        }
+    }
+    out
+}
 
 /// The word that opens a clause about a part of what came before.
 pub const SUBSET: &str = "其中";
@@ -187,10 +208,12 @@ pub fn check(
     }
     if target.measure == Measure::Rate {
         let before_term = &text[sentence.start..hit.range.start];
-        if let Some(area) = OTHER_AREAS.iter().find(|a| before_term.ends_with(*a)) {
-            return Verdict::Dropped(Reason::OtherArea {
-                area: (*area).to_owned(),
-            });
+        if let Some(area) = found
+            .other_areas
+            .iter()
+            .find(|a| before_term.ends_with(a.as_str()))
+        {
+            return Verdict::Dropped(Reason::OtherArea { area: area.clone() });
         }
         // `总产值增长6.3%,其中汽车制造业产值增长15.2%`: a part's growth.
         if clause.start > hit.range.end && text[clause.start..].trim_start().starts_with(SUBSET) {

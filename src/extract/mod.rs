@@ -211,6 +211,7 @@ impl Extractor {
         facts: &DocFacts,
     ) {
         let text = &doc.text;
+        let other_areas = check::other_areas(doc.report.place.as_ref());
         let hits: Vec<TermHit> = self
             .rules
             .automaton
@@ -293,6 +294,7 @@ impl Extractor {
                     clauses: &clauses,
                     forced: &forced,
                     year,
+                    other_areas: &other_areas,
                 },
             );
             let candidates = candidates
@@ -341,11 +343,15 @@ impl Extractor {
         quote: Range<usize>,
     ) -> Statement {
         let t = &self.rules.targets[target];
+        let place = doc.report.place.as_ref();
         let factor = t.factor(q.unit.canonical);
         Statement {
             doc: doc.name.clone(),
             path: crate::doc_name::path_text(&doc.path),
-            district: doc.report.district.clone(),
+            place_code: place.map(|p| p.code.clone()).unwrap_or_default(),
+            place_name: place.map(|p| p.name.clone()).unwrap_or_default(),
+            place: place.map(|p| p.short.clone()).unwrap_or_default(),
+            level: place.map(|p| p.level),
             kind: r.kind,
             target: t.id.clone(),
             measure: t.measure,

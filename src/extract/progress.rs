@@ -69,7 +69,7 @@ pub fn ratios(
         out.push(SelfReport {
             doc: statement.doc.clone(),
             path: statement.path.clone(),
-            district: statement.district.clone(),
+            place_code: statement.place_code.clone(),
             target: statement.target.clone(),
             scope: statement.scope.clone(),
             year: statement.year,

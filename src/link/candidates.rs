@@ -6,7 +6,7 @@ use super::fulfilment::{Candidate, Decision, OutcomeRef};
 use super::judge::same_value;
 use super::relations::TargetRelations;
 use super::scope::{scope_similarity, SAME_SCOPE_THRESHOLD};
-use super::{group_key, stock, DistrictKey, GroupKey};
+use super::{group_key, stock, GroupKey, PlaceKey};
 use crate::statement::{Kind, Measure, Period, Statement};
 use std::collections::HashMap;
 
@@ -39,7 +39,7 @@ impl<'a> OutcomePool<'a> {
                 rank: ranks.get(s.path.as_str()).copied().unwrap_or(0),
                 position: s.position.start,
             };
-            let key = group_key(&s.district, &s.path, &s.target, s.year);
+            let key = group_key(&s.place_code, &s.path, &s.target, s.year);
             pool.by_key.entry(key).or_default().push(pooled);
         }
         for (key, pooled) in stock::derive_flows(statements, relations, ranks) {
@@ -155,7 +155,7 @@ pub(crate) fn choose(candidates: &mut [Candidate], pooled: &[&Pooled]) -> (Optio
 /// the same area.
 pub(crate) fn drift(
     plan: &PlanSide<'_>,
-    district: DistrictKey<'_>,
+    district: PlaceKey<'_>,
     pool: &OutcomePool<'_>,
     relations: &TargetRelations,
     same_target: &[Candidate],

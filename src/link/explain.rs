@@ -1,11 +1,11 @@
-//! Explain a link: for one district, target and year, every plan row with
+//! Explain a link: for one place (by its code), target and year, every plan row with
 //! every candidate outcome and why it was taken or passed over (year, period,
 //! scope similarity, unit, measure), including outcomes of the same target in
 //! other years. Backs `luoshi explain --link`.
 
 use super::candidates::{classify, PlanSide};
 use super::fulfilment::{Candidate, Fulfilment};
-use super::{district_key, link, Context, DistrictKey, GroupKey, LinkInput};
+use super::{link, place_key, Context, GroupKey, LinkInput, PlaceKey};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -13,19 +13,19 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowExplanation {
     pub row: Fulfilment,
-    /// Outcomes of the same district and target about other years.
+    /// Outcomes of the same place and target about other years.
     pub other_years: Vec<Candidate>,
 }
 
-/// Explains the rows of one district (as [`district_matches`] reads it), target and year.
+/// Explains the rows of one place (its code, see [`crate::place::resolve`]), target and year.
 pub fn explain(
     input: &LinkInput<'_>,
-    district: &str,
+    place_code: &str,
     target: &str,
     year: i32,
 ) -> Vec<RowExplanation> {
     explain_where(input, |r| {
-        r.target == target && r.year == year && district_matches(&r.district, district)
+        r.target == target && r.year == year && r.place_code == place_code
     })
 }
 
@@ -38,7 +38,7 @@ pub fn explain_all(input: &LinkInput<'_>) -> Vec<RowExplanation> {
 
 fn explain_where(input: &LinkInput<'_>, keep: impl Fn(&Fulfilment) -> bool) -> Vec<RowExplanation> {
     let context = Context::new(input);
-    let mut years: HashMap<(DistrictKey<'_>, &str), Vec<&GroupKey<'_>>> = HashMap::new();
+    let mut years: HashMap<(PlaceKey<'_>, &str), Vec<&GroupKey<'_>>> = HashMap::new();
     for key in context.outcomes.keys() {
         years.entry((key.0, key.1)).or_default().push(key);
     }
@@ -62,7 +62,7 @@ fn explain_where(input: &LinkInput<'_>, keep: impl Fn(&Fulfilment) -> bool) -> V
                 scope: &row.scope,
                 year: row.year,
             };
-            let key = district_key(&row.district, path);
+            let key = place_key(&row.place_code, path);
             let other_years = years
                 .get(&(key, row.target.as_str()))
                 .into_iter()
@@ -74,30 +74,4 @@ fn explain_where(input: &LinkInput<'_>, keep: impl Fn(&Fulfilment) -> bool) -> V
             RowExplanation { row, other_years }
         })
         .collect()
-}
-
-/// Administrative suffixes a user may leave out (`白云` for `白云区`).
-const DISTRICT_SUFFIXES: &[char] = &['区', '县', '市', '旗'];
-
-/// Whether a district name matches what the user typed: equal, or equal
-/// once the administrative suffix is dropped from both.
-pub fn district_matches(district: &str, query: &str) -> bool {
-    let query = query.trim();
-    !query.is_empty()
-        && (district == query
-            || district.trim_end_matches(DISTRICT_SUFFIXES)
-                == query.trim_end_matches(DISTRICT_SUFFIXES))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::district_matches;
-
-    #[test]
-    fn a_district_may_be_named_without_its_suffix() {
-        assert!(district_matches("白云区", "白云"));
-        assert!(district_matches("白云区", "白云区"));
-        assert!(!district_matches("白云区", "云"));
-        assert!(!district_matches("白云区", ""));
-    }
 }

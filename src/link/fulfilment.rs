@@ -247,7 +247,12 @@ pub struct SelfReportCheck {
 /// plan in the input asked for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fulfilment {
-    pub district: String,
+    /// GB/T 2260 code of the place (empty when its reports named none).
+    pub place_code: String,
+    /// The place's own name (`白云区`).
+    pub place: String,
+    /// Its full name (`广东省广州市白云区`).
+    pub place_name: String,
     pub target: String,
     pub measure: Measure,
     pub scope: String,

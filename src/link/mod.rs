@@ -83,7 +83,8 @@ pub struct ReportSummary {
     pub doc: String,
     /// Path as given; identifies the report.
     pub path: String,
-    pub district: String,
+    /// Code of the reporting government; empty when unknown.
+    pub place_code: String,
     /// Delivery (or publication) date; orders restated plans and outcomes.
     pub date: Option<NaiveDate>,
     /// Every (year, period) the report reviews.
@@ -115,7 +116,12 @@ impl ReportSummary {
         ReportSummary {
             doc: doc.name.clone(),
             path: crate::doc_name::path_text(&doc.path),
-            district: doc.report.district.clone(),
+            place_code: doc
+                .report
+                .place
+                .as_ref()
+                .map(|p| p.code.clone())
+                .unwrap_or_default(),
             date: doc.report.date,
             reviewed,
         }
@@ -149,7 +155,7 @@ pub fn link(input: &LinkInput<'_>) -> Vec<Fulfilment> {
     let mut plans: HashMap<GroupKey<'_>, Vec<&Statement>> = HashMap::new();
     for s in input.statements.iter().filter(|s| s.kind == Kind::Plan) {
         plans
-            .entry(group_key(&s.district, &s.path, &s.target, s.year))
+            .entry(group_key(&s.place_code, &s.path, &s.target, s.year))
             .or_default()
             .push(s);
     }
@@ -185,8 +191,8 @@ pub fn link(input: &LinkInput<'_>) -> Vec<Fulfilment> {
 /// value; a row with a plan before an `unplanned` one).
 pub fn sort_rows(rows: &mut [Fulfilment]) {
     rows.sort_by(|a, b| {
-        (&a.district, a.year, &a.target, &a.scope)
-            .cmp(&(&b.district, b.year, &b.target, &b.scope))
+        (&a.place_code, a.year, &a.target, &a.scope)
+            .cmp(&(&b.place_code, b.year, &b.target, &b.scope))
             .then_with(|| match (&a.plan, &b.plan) {
                 (Some(p), Some(q)) => p
                     .unit
@@ -207,27 +213,28 @@ pub fn sort_rows(rows: &mut [Fulfilment]) {
     });
 }
 
-/// District, or (for an unidentified district) the report's own path.
-pub(crate) type DistrictKey<'a> = (&'a str, &'a str);
-/// District, target, year.
-pub(crate) type GroupKey<'a> = (DistrictKey<'a>, &'a str, i32);
+/// Place code, or (for a report whose place is unknown) the report's own path.
+pub(crate) type PlaceKey<'a> = (&'a str, &'a str);
+/// Place, target, year.
+pub(crate) type GroupKey<'a> = (PlaceKey<'a>, &'a str, i32);
 
-/// The group a statement or a self-report belongs to: district (or, with
-/// none known, its own report), target and year.
+/// The group a statement or a self-report belongs to: place code (or, with
+/// none known, its own report), target and year. Two places of one name
+/// (白云区 of 广州市 and of 贵阳市) have two codes, so they never meet.
 pub(crate) fn group_key<'a>(
-    district: &'a str,
+    place_code: &'a str,
     path: &'a str,
     target: &'a str,
     year: i32,
 ) -> GroupKey<'a> {
-    (district_key(district, path), target, year)
+    (place_key(place_code, path), target, year)
 }
 
-pub(crate) fn district_key<'a>(district: &'a str, path: &'a str) -> DistrictKey<'a> {
-    if district.is_empty() {
+pub(crate) fn place_key<'a>(place_code: &'a str, path: &'a str) -> PlaceKey<'a> {
+    if place_code.is_empty() {
         ("", path)
     } else {
-        (district, "")
+        (place_code, "")
     }
 }
 
@@ -239,11 +246,18 @@ pub(crate) struct Context<'a> {
     /// How targets relate: stocks to their flows, near misses.
     pub relations: &'a TargetRelations,
     /// Reports that reviewed each (district, year), with the period.
-    pub reviews: HashMap<(DistrictKey<'a>, i32), Vec<Searched>>,
+    pub reviews: HashMap<(PlaceKey<'a>, i32), Vec<Searched>>,
     pub self_reports: HashMap<GroupKey<'a>, Vec<&'a SelfReport>>,
+    /// The own and full name of each place code the statements carry.
+    pub places: HashMap<&'a str, (&'a str, &'a str)>,
 }
 
 impl<'a> Context<'a> {
+    /// The own and full name of the place with `code` (empty when unknown).
+    pub fn place_names(&self, code: &str) -> (&'a str, &'a str) {
+        self.places.get(code).copied().unwrap_or(("", ""))
+    }
+
     fn new(input: &LinkInput<'a>) -> Context<'a> {
         let mut by_date: Vec<&ReportSummary> = input.reports.iter().collect();
         by_date.sort_by(|a, b| (a.date, &a.path).cmp(&(b.date, &b.path)));
@@ -252,14 +266,14 @@ impl<'a> Context<'a> {
             .enumerate()
             .map(|(i, r)| (r.path.as_str(), i + 1))
             .collect();
-        let mut reviews: HashMap<(DistrictKey<'a>, i32), Vec<Searched>> = HashMap::new();
+        let mut reviews: HashMap<(PlaceKey<'a>, i32), Vec<Searched>> = HashMap::new();
         for r in input.reports {
             let mut reviewed = r.reviewed.clone();
             reviewed.sort();
             reviewed.dedup();
             for p in reviewed {
                 reviews
-                    .entry((district_key(&r.district, &r.path), p.year))
+                    .entry((place_key(&r.place_code, &r.path), p.year))
                     .or_default()
                     .push(Searched {
                         doc: r.doc.clone(),
@@ -271,12 +285,23 @@ impl<'a> Context<'a> {
         let mut self_reports: HashMap<GroupKey<'a>, Vec<&SelfReport>> = HashMap::new();
         for s in input.self_reports {
             self_reports
-                .entry(group_key(&s.district, &s.path, &s.target, s.year))
+                .entry(group_key(&s.place_code, &s.path, &s.target, s.year))
                 .or_default()
                 .push(s);
         }
         let outcomes = candidates::OutcomePool::build(input.statements, input.targets, &ranks);
+        let places = input
+            .statements
+            .iter()
+            .map(|s| {
+                (
+                    s.place_code.as_str(),
+                    (s.place.as_str(), s.place_name.as_str()),
+                )
+            })
+            .collect();
         Context {
+            places,
             ranks,
             outcomes,
             relations: input.targets,

@@ -122,7 +122,9 @@ fn build_row(
         flags.push(Flag::AboveRange);
     }
     Some(Fulfilment {
-        district: current.district.clone(),
+        place_code: current.place_code.clone(),
+        place: current.place.clone(),
+        place_name: current.place_name.clone(),
         target: current.target.clone(),
         measure: current.measure,
         scope: current.scope.clone(),

@@ -14,7 +14,7 @@ use super::candidates::{outcome_of, Pooled};
 use super::fulfilment::{OutcomeRef, StockPoint};
 use super::relations::TargetRelations;
 use super::scope::cluster_by_scope;
-use super::{district_key, DistrictKey, GroupKey};
+use super::{place_key, GroupKey, PlaceKey};
 use crate::statement::{Kind, Measure, Period, Statement};
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,7 +25,7 @@ pub(crate) fn derive_flows<'a>(
     ranks: &HashMap<&str, usize>,
 ) -> Vec<(GroupKey<'a>, Pooled)> {
     let rank = |s: &Statement| ranks.get(s.path.as_str()).copied().unwrap_or(0);
-    let mut stocks: BTreeMap<(DistrictKey<'a>, &str, &str), Vec<&Statement>> = BTreeMap::new();
+    let mut stocks: BTreeMap<(PlaceKey<'a>, &str, &str), Vec<&Statement>> = BTreeMap::new();
     for s in statements {
         if s.kind == Kind::Outcome
             && s.measure == Measure::Stock
@@ -33,7 +33,7 @@ pub(crate) fn derive_flows<'a>(
         {
             stocks
                 .entry((
-                    district_key(&s.district, &s.path),
+                    place_key(&s.place_code, &s.path),
                     s.target.as_str(),
                     s.unit.as_str(),
                 ))

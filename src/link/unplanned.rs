@@ -36,13 +36,14 @@ pub(crate) fn build_rows(
     }
     cluster_by_scope(loose, |p| p.outcome.scope.as_str())
         .into_iter()
-        .filter_map(|area| build_row(key, area))
+        .filter_map(|area| build_row(key, area, context.place_names(key.0 .0)))
         .collect()
 }
 
 /// One row for the outcomes of one area; `None` when none of them could be a
 /// result of the year (only flows derived over some other span).
-fn build_row(key: &GroupKey<'_>, area: Vec<&Pooled>) -> Option<Fulfilment> {
+/// `names`: the place's own and full name.
+fn build_row(key: &GroupKey<'_>, area: Vec<&Pooled>, names: (&str, &str)) -> Option<Fulfilment> {
     let best = area
         .iter()
         .filter(|p| !p.outcome.derived || stock::spans_one_period(&p.outcome))
@@ -72,7 +73,9 @@ fn build_row(key: &GroupKey<'_>, area: Vec<&Pooled>) -> Option<Fulfilment> {
         flags.push(Flag::Estimated);
     }
     Some(Fulfilment {
-        district: key.0 .0.to_owned(),
+        place_code: key.0 .0.to_owned(),
+        place: names.0.to_owned(),
+        place_name: names.1.to_owned(),
         target: key.1.to_owned(),
         measure: outcome.measure,
         scope: outcome.scope.clone(),

@@ -126,7 +126,11 @@ pub struct Record {
 
 /// The place a row is about, as the page groups it (empty when unknown).
 pub fn place_of(row: &Fulfilment) -> &str {
-    &row.district
+    if row.place_name.is_empty() {
+        &row.place
+    } else {
+        &row.place_name
+    }
 }
 
 impl Record {

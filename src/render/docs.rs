@@ -1,9 +1,10 @@
-//! Output of `luoshi docs`: how each report was read (district, kind, date,
+//! Output of `luoshi docs`: how each report was read (place, kind, date,
 //! year, encoding, script) and its sections with the period each covers, as
 //! a table per document or as JSON, so a wrong reading is easy to see.
 
 use super::text::sanitize_terminal;
 use crate::document::{Coverage, Document, ReportKind, Reviewed};
+use crate::place::Place;
 use crate::render::Format;
 use crate::rule::DateSource;
 use serde::Serialize;
@@ -14,7 +15,8 @@ use std::io::{self, Write};
 pub struct Outline {
     pub path: String,
     pub name: String,
-    pub district: String,
+    /// The reporting government, or null when unknown.
+    pub place: Option<Place>,
     pub kind: ReportKind,
     pub date: Option<String>,
     /// What the date is: `delivered`, `published` or `written`.
@@ -50,7 +52,7 @@ impl Outline {
         Outline {
             path: crate::doc_name::path_text(&doc.path),
             name: doc.name.clone(),
-            district: doc.report.district.clone(),
+            place: doc.report.place.clone(),
             kind: doc.report.kind,
             date: doc.report.date.map(|d| d.to_string()),
             date_source: doc.report.date_source,
@@ -79,7 +81,7 @@ impl Outline {
 pub fn unknown(doc: &Document) -> Vec<&'static str> {
     let report = &doc.report;
     let mut missing = Vec::new();
-    if report.district.is_empty() {
+    if report.place.is_none() {
         missing.push("place");
     }
     if report.kind == ReportKind::Unknown {
@@ -140,12 +142,11 @@ pub fn write_table(out: &mut dyn Write, outline: &Outline) -> io::Result<()> {
         .unwrap_or_default();
     writeln!(
         out,
-        "  district {}  kind {}  date {}{source}  year {}  encoding {}{}  indicator rows {}",
-        if outline.district.is_empty() {
-            "-"
-        } else {
-            &outline.district
-        },
+        "  place {}  kind {}  date {}{source}  year {}  encoding {}{}  indicator rows {}",
+        outline.place.as_ref().map_or_else(
+            || "-".to_owned(),
+            |p| format!("{} ({}, {})", sanitize_terminal(&p.name), p.code, p.level)
+        ),
         kind_label(outline.kind),
         or_dash(outline.date.clone()),
         or_dash(outline.year.map(|y| y.to_string())),

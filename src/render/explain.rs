@@ -145,7 +145,7 @@ pub fn reason_text(reason: &Reason) -> String {
             "none of the required words in the clause: {}",
             needs.join(", ")
         ),
-        Reason::OtherArea { area } => format!("a figure for {area}, not the district"),
+        Reason::OtherArea { area } => format!("a figure for {area}, not the reporting place"),
         Reason::PartOf => "a rate after 其中 is the growth of a part".into(),
         Reason::Basis => {
             "the figure is the base a later one builds on (…的基础上, 从…增加到)".into()

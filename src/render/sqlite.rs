@@ -98,7 +98,7 @@ fn write_statements<'a>(
             id,
             documents.get(s.path.as_str()),
             s.doc,
-            empty_null(&s.district),
+            empty_null(&s.place_name),
             s.kind.as_str(),
             s.target,
             s.measure.as_str(),
@@ -180,7 +180,7 @@ fn write_rows(
         let flags: Vec<&str> = r.flags.iter().map(|f| f.as_str()).collect();
         insert.execute(params![
             id,
-            empty_null(&r.district),
+            empty_null(&r.place_name),
             r.target,
             r.measure.as_str(),
             empty_null(&r.scope),

@@ -154,9 +154,12 @@ fn write_tsv_row(out: &mut dyn Write, s: &Statement) -> io::Result<()> {
 }
 
 /// Columns of CSV output: every field but the byte range.
-const CSV_COLUMNS: [&str; 15] = [
+const CSV_COLUMNS: [&str; 18] = [
     "doc",
-    "district",
+    "place_code",
+    "place_name",
+    "place",
+    "level",
     "kind",
     "target",
     "year",
@@ -172,10 +175,13 @@ const CSV_COLUMNS: [&str; 15] = [
     "quote",
 ];
 
-fn csv_row(s: &Statement) -> [String; 15] {
+fn csv_row(s: &Statement) -> [String; 18] {
     [
         s.doc.clone(),
-        s.district.clone(),
+        s.place_code.clone(),
+        s.place_name.clone(),
+        s.place.clone(),
+        s.level.map(|l| l.to_string()).unwrap_or_default(),
         s.kind.as_str().to_owned(),
         s.target.clone(),
         s.year.to_string(),

@@ -20,8 +20,7 @@ fn a_district_that_matches_nothing_is_named_with_a_suggestion() {
     let (_, stderr, code) = run(&["fixtures/reports", "--district", "白去", "--quiet"]);
     assert_eq!(code, Some(0));
     assert!(
-        stderr
-            .contains("no district in the input matches `--district 白去`; did you mean `白云区`?"),
+        stderr.contains("no place in the input matches `--district 白去`; did you mean `白云区`?"),
         "{stderr}"
     );
 }
@@ -70,7 +69,7 @@ fn the_closing_line_counts_plans() {
         "table",
     ]);
     assert!(
-        stdout.contains("番禺区: plans 8, met or exceeded 1, short 0"),
+        stdout.contains("广东省广州市番禺区 (440113): plans 8, met or exceeded 1, short 0"),
         "{stdout}"
     );
     assert!(!stdout.contains("targets 8"), "{stdout}");

@@ -27,13 +27,20 @@ const REPORTS: &[GoldReport] = &[
     ),
 ];
 
+/// The code of a Guangzhou district.
+fn code(district: &str) -> String {
+    luoshi::place::resolve(&format!("广东省广州市{district}"))
+        .expect("a Guangzhou district")
+        .code
+}
+
 fn reports() -> Vec<ReportSummary> {
     REPORTS
         .iter()
         .map(|&(doc, district, (y, m, d), year, period)| ReportSummary {
             doc: doc.into(),
             path: format!("fixtures/reports/{doc}.txt"),
-            district: district.into(),
+            place_code: code(district),
             date: chrono::NaiveDate::from_ymd_opt(y, m, d),
             reviewed: vec![ReviewedPeriod { year, period }],
         })
@@ -59,7 +66,10 @@ fn gold_statements() -> Vec<Statement> {
             Some(Statement {
                 doc: doc.into(),
                 path,
-                district: district.into(),
+                place_code: code(district),
+                place_name: format!("广东省广州市{district}"),
+                place: district.into(),
+                level: Some(luoshi::place::Level::County),
                 kind: kind.parse().ok()?,
                 target: target.into(),
                 measure: rules.get(target)?.target.measure,
@@ -90,7 +100,7 @@ fn linked() -> Vec<Fulfilment> {
     let self_reports = [SelfReport {
         doc: "baiyun-2021-h1".into(),
         path: "fixtures/reports/baiyun-2021-h1.txt".into(),
-        district: "白云区".into(),
+        place_code: code("白云区"),
         target: "key_project_investment".into(),
         scope: String::new(),
         year: 2021,
@@ -123,9 +133,7 @@ fn find<'a>(
 ) -> &'a Fulfilment {
     let found: Vec<&Fulfilment> = rows
         .iter()
-        .filter(|r| {
-            r.district == district && r.year == year && r.target == target && r.scope == scope
-        })
+        .filter(|r| r.place == district && r.year == year && r.target == target && r.scope == scope)
         .collect();
     assert_eq!(found.len(), 1, "{district} {year} {target} [{scope}]");
     found[0]
@@ -189,7 +197,7 @@ fn baiyun_2025_states_no_growth_targets() {
     let rows = linked();
     let growth = rows
         .iter()
-        .filter(|r| r.district == "白云区" && r.year == 2025 && r.target.ends_with("_growth"));
+        .filter(|r| r.place == "白云区" && r.year == 2025 && r.target.ends_with("_growth"));
     assert_eq!(growth.count(), 0);
 }
 
@@ -215,7 +223,7 @@ fn huadu_2020_plans_are_pending() {
     let rows = linked();
     let huadu: Vec<&Fulfilment> = rows
         .iter()
-        .filter(|r| r.district == "花都区" && r.year == 2020)
+        .filter(|r| r.place == "花都区" && r.year == 2020)
         .collect();
     assert!(huadu.len() >= 10, "{}", huadu.len());
     for r in huadu {

@@ -10,7 +10,7 @@ use serde_json::Value;
 fn baiyun_2025_growth_results_are_shown_as_unplanned_when_asked() {
     let rows = track(
         "fixtures/reports",
-        &["--unplanned", "--district", "白云区", "--year", "2025"],
+        &["--unplanned", "--district", "440111", "--year", "2025"],
     );
     let growth = [
         ("gdp_growth", 5.3),
@@ -45,7 +45,13 @@ fn unplanned_rows_filter_by_status_in_either_language() {
     for status in ["unplanned", "无目标"] {
         let rows = track(
             "fixtures/reports",
-            &["--unplanned", "--status", status, "--district", "白云"],
+            &[
+                "--unplanned",
+                "--status",
+                status,
+                "--district",
+                "广州市白云区",
+            ],
         );
         assert!(
             rows.iter()
@@ -79,7 +85,7 @@ fn the_unplanned_count_joins_the_summary_only_with_the_flag() {
                 "markdown",
                 "--quiet",
             ])
-            .args(["--district", "白云", "--year", "2025"])
+            .args(["--district", "广州市白云区", "--year", "2025"])
             .args(args)
             .output()
             .expect("runs");
@@ -92,7 +98,9 @@ fn the_unplanned_count_joins_the_summary_only_with_the_flag() {
     assert!(with.contains("无目标 unplanned"), "{with}");
     // Unplanned rows are not targets: the counts of plans stay as they were.
     let summary_of = |text: &str| {
-        let line = text.lines().find(|l| l.starts_with("白云区: plans "));
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("广东省广州市白云区 (440111): plans "));
         line.unwrap_or_default().to_owned()
     };
     let (plain, summary) = (summary_of(&without), summary_of(&with));

@@ -50,19 +50,19 @@ impl Linkable {
         l
     }
 
-    /// The same reports `times` times over, each copy a district of its own.
+    /// The same reports `times` times over, each copy a place of its own.
     pub fn repeated(&self, times: usize) -> Linkable {
         let mut l = Linkable::default();
         for k in 0..times {
             let rename = |d: &str| format!("{d}{k}");
             l.statements
                 .extend(self.statements.iter().cloned().map(|mut s| {
-                    s.district = rename(&s.district);
+                    s.place_code = rename(&s.place_code);
                     s
                 }));
             l.self_reports.extend(self.self_reports.iter().cloned());
             l.reports.extend(self.reports.iter().cloned().map(|mut r| {
-                r.district = rename(&r.district);
+                r.place_code = rename(&r.place_code);
                 r
             }));
             l.excerpts = self.excerpts.clone();

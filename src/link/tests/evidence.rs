@@ -210,7 +210,7 @@ fn a_self_reported_ratio_is_checked() {
     let claim = |ratio_percent| SelfReport {
         doc: "anhe-2030-h1".into(),
         path: "reports/anhe-2030-h1.txt".into(),
-        district: "安和区".into(),
+        place_code: "990101".into(),
         target: "key_project_investment".into(),
         scope: String::new(),
         year: 2030,
@@ -280,11 +280,11 @@ fn near_misses_are_drift_candidates_not_verdicts() {
 }
 
 #[test]
-fn reports_of_unknown_district_link_only_within_themselves() {
+fn reports_of_unknown_place_link_only_within_themselves() {
     let mut p = plan("a", "bidao", 2030, 10.0);
     let mut o = outcome("b", "bidao", 2030, Period::FY, 12.0);
-    p.district.clear();
-    o.district.clear();
+    p.place_code.clear();
+    o.place_code.clear();
     let row = run(&[p.clone(), o.clone()], &[]).remove(0);
     assert_eq!(row.status, Status::Pending);
     o.path = p.path.clone();
@@ -293,9 +293,10 @@ fn reports_of_unknown_district_link_only_within_themselves() {
 }
 
 #[test]
-fn rows_come_out_by_district_year_target_scope() {
+fn rows_come_out_by_place_year_target_scope() {
     let mut other = plan("qinghe-2030-gwr", "bidao", 2029, 1.0);
-    other.district = "清河区".into();
+    other.place_code = "990102".into();
+    other.place = "清河区".into();
     let mut scoped = plan("anhe-2030-gwr", "bidao", 2030, 2.0);
     scoped.scope = "东湖新城".into();
     let statements = [
@@ -310,7 +311,7 @@ fn rows_come_out_by_district_year_target_scope() {
         .iter()
         .map(|r| {
             (
-                r.district.as_str(),
+                r.place.as_str(),
                 r.year,
                 r.target.as_str(),
                 r.scope.as_str(),
@@ -345,7 +346,7 @@ fn explain_lists_other_years_and_reasons() {
         targets: &targets,
         include_unplanned: false,
     };
-    let rows = explain::explain(&input, "安和", "land_reserve", 2030);
+    let rows = explain::explain(&input, "990101", "land_reserve", 2030);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].row.outcomes[0].decision, Decision::Taken);
     let other: Vec<(i32, Decision)> = rows[0]

@@ -32,7 +32,10 @@ pub(super) fn st(
     Statement {
         doc: doc.into(),
         path: format!("reports/{doc}.txt"),
-        district: "安和区".into(),
+        place_code: "990101".into(),
+        place_name: String::new(),
+        place: "安和区".into(),
+        level: None,
         kind,
         target: target.into(),
         measure,
@@ -71,7 +74,7 @@ pub(super) fn report(
     ReportSummary {
         doc: doc.into(),
         path: format!("reports/{doc}.txt"),
-        district: "安和区".into(),
+        place_code: "990101".into(),
         date: NaiveDate::from_ymd_opt(date.0, date.1, date.2),
         reviewed: reviewed
             .iter()

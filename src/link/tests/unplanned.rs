@@ -23,7 +23,7 @@ fn outcomes_without_a_plan_give_a_row_only_when_asked() {
     assert_eq!(rows[1], plain[0], "the plan's row is unchanged");
     let r = &rows[0];
     assert_eq!(
-        (r.target.as_str(), r.year, r.district.as_str()),
+        (r.target.as_str(), r.year, r.place.as_str()),
         ("gdp_growth", 2030, "安和区")
     );
     assert_eq!((r.status, r.status_zh), (Status::Unplanned, "无目标"));

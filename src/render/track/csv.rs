@@ -11,7 +11,9 @@ use std::io::{self, Write};
 pub fn write(out: &mut dyn Write, rows: &[Fulfilment], names: &TargetNames) -> io::Result<()> {
     let mut w = ::csv::Writer::from_writer(out);
     w.write_record([
-        "district",
+        "place_code",
+        "place",
+        "place_name",
         "year",
         "target",
         "target_zh",
@@ -52,7 +54,9 @@ pub fn write(out: &mut dyn Write, rows: &[Fulfilment], names: &TargetNames) -> i
         let searched: Vec<&str> = row.searched.iter().map(|s| s.doc.as_str()).collect();
         w.write_record(
             [
-                row.district.clone(),
+                row.place_code.clone(),
+                row.place.clone(),
+                row.place_name.clone(),
                 row.year.to_string(),
                 row.target.clone(),
                 target_name(names, &row.target),

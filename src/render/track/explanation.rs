@@ -14,25 +14,25 @@ pub fn write_explanation(
     names: &TargetNames,
     query: (&str, &str, i32),
 ) -> io::Result<()> {
-    let (district, target, year) = query;
+    let (place, target, year) = query;
     if rows.is_empty() {
         return writeln!(
             out,
             "no plan for {target} in {year} in {}",
-            sanitize_terminal(district)
+            sanitize_terminal(place)
         );
     }
     for e in rows {
         let row = &e.row;
         let scope = if row.scope.is_empty() {
-            "whole district".to_owned()
+            "whole place".to_owned()
         } else {
             sanitize_terminal(&row.scope)
         };
         writeln!(
             out,
             "{} {} {} ({}), {scope}: {} {}",
-            sanitize_terminal(&row.district),
+            sanitize_terminal(&super::place_label(row)),
             row.year,
             row.target,
             target_name(names, &row.target),
@@ -91,7 +91,7 @@ pub fn write_explanation(
 fn candidate_cells(c: &Candidate) -> [String; 8] {
     let o = &c.outcome;
     let scope = if o.scope.is_empty() {
-        "whole district"
+        "whole place"
     } else {
         o.scope.as_str()
     };

@@ -1,5 +1,5 @@
-//! Fulfilment rows as a table grouped by district and year (with a summary
-//! line per district), CSV (one flat row per plan), JSON or Markdown; and the
+//! Fulfilment rows as a table grouped by place and year (with a summary
+//! line per place), CSV (one flat row per plan), JSON or Markdown; and the
 //! explanation of one link for `explain --link`. An `unplanned` row (a result
 //! no plan asked for) shows `—` for its plan in tables, empty plan columns in
 //! CSV and `"plan": null` in JSON.
@@ -24,7 +24,7 @@ pub use explanation::write_explanation;
 pub type TargetNames = HashMap<String, String>;
 
 /// Writes fulfilment rows in the given format (tsv is refused by the command).
-/// With `unplanned` (rows without a plan were asked for), the per-district
+/// With `unplanned` (rows without a plan were asked for), the per-place
 /// summary of a table also counts them.
 pub fn write(
     out: &mut dyn Write,
@@ -148,14 +148,9 @@ fn write_grouped(
         let first = &rows[start];
         let end = rows[start..]
             .iter()
-            .position(|r| (&r.district, r.year) != (&first.district, first.year))
+            .position(|r| (&r.place_code, r.year) != (&first.place_code, first.year))
             .map_or(rows.len(), |n| start + n);
-        let district = if first.district.is_empty() {
-            "(district unknown)"
-        } else {
-            first.district.as_str()
-        };
-        let heading = format!("{} {}", clean(district), first.year);
+        let heading = format!("{} {}", clean(&place_label(first)), first.year);
         if markdown {
             writeln!(out, "### {heading}\n")?;
         } else {
@@ -201,7 +196,7 @@ fn write_grouped(
         writeln!(out, "{table}\n")?;
         start = end;
     }
-    for line in district_summaries(rows, unplanned) {
+    for line in place_summaries(rows, unplanned) {
         writeln!(out, "{}", clean(&line))?;
     }
     let legend = legend::lines(rows);
@@ -222,16 +217,31 @@ fn sanitize_terminal_keep_lines(s: &str) -> String {
         .join("\n")
 }
 
-/// One line per district: plans (one per row with a plan, so a target
+/// How a row's place is shown: its full name and code (`广东省广州市白云区
+/// (440111)`), so two places of one name read apart.
+pub fn place_label(row: &Fulfilment) -> String {
+    let name = if row.place_name.is_empty() {
+        &row.place
+    } else {
+        &row.place_name
+    };
+    match (name.is_empty(), row.place_code.is_empty()) {
+        (_, true) => "(place unknown)".to_owned(),
+        (true, false) => row.place_code.clone(),
+        (false, false) => format!("{name} ({})", row.place_code),
+    }
+}
+
+/// One line per place: plans (one per row with a plan, so a target
 /// planned in two years counts twice), met or exceeded, short, in progress,
 /// unreported, pending; with `unplanned`, also the results no plan asked for
 /// (which are not plans, so not in the count of plans).
-pub fn district_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
-    let mut order: Vec<&str> = Vec::new();
+pub fn place_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
+    let mut order: Vec<(&str, String)> = Vec::new();
     let mut counts: HashMap<&str, [usize; 8]> = HashMap::new();
     for row in rows {
-        let entry = counts.entry(row.district.as_str()).or_insert_with(|| {
-            order.push(row.district.as_str());
+        let entry = counts.entry(row.place_code.as_str()).or_insert_with(|| {
+            order.push((row.place_code.as_str(), place_label(row)));
             [0; 8]
         });
         if let Some(i) = Status::ALL.iter().position(|s| *s == row.status) {
@@ -240,10 +250,9 @@ pub fn district_summaries(rows: &[Fulfilment], unplanned: bool) -> Vec<String> {
     }
     order
         .into_iter()
-        .map(|d| {
+        .map(|(d, name)| {
             let [exceeded, met, short, on, behind, unreported, pending, without_plan] = counts.get(d).copied().unwrap_or([0; 8]);
             let total = exceeded + met + short + on + behind + unreported + pending;
-            let name = if d.is_empty() { "(district unknown)" } else { d };
             let mut line = format!(
                 "{name}: plans {total}, met or exceeded {}, short {short}, on pace {on}, behind pace {behind}, unreported {unreported}, pending {pending}",
                 exceeded + met

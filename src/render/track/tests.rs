@@ -1,4 +1,4 @@
-//! Rendering of rows linked from hand-built statements of an invented district.
+//! Rendering of rows linked from hand-built statements of an invented place.
 
 use super::*;
 use crate::link::{link, LinkInput, ReportSummary, ReviewedPeriod, TargetRelations};
@@ -8,7 +8,10 @@ fn st(doc: &str, kind: Kind, target: &str, year: i32, period: Period, value: f64
     Statement {
         doc: doc.into(),
         path: format!("{doc}.txt"),
-        district: "安和区".into(),
+        place_code: "990101".into(),
+        place_name: String::new(),
+        place: "安和区".into(),
+        level: None,
         kind,
         target: target.into(),
         measure: Measure::Flow,
@@ -73,7 +76,7 @@ fn rows() -> Vec<Fulfilment> {
     let reports = [ReportSummary {
         doc: "anhe-2031-gwr".into(),
         path: "anhe-2031-gwr.txt".into(),
-        district: "安和区".into(),
+        place_code: "990101".into(),
         date: None,
         reviewed: vec![ReviewedPeriod {
             year: 2030,
@@ -104,10 +107,10 @@ fn render(format: Format) -> String {
 }
 
 #[test]
-fn the_table_groups_by_district_and_year_and_ends_with_a_summary() {
+fn the_table_groups_by_place_and_year_and_ends_with_a_summary() {
     let text = render(Format::Table);
-    let first = text.find("安和区 2030").expect("2030 heading");
-    let second = text.find("安和区 2031").expect("2031 heading");
+    let first = text.find("安和区 (990101) 2030").expect("2030 heading");
+    let second = text.find("安和区 (990101) 2031").expect("2031 heading");
     assert!(first < second);
     assert!(text.contains("土地收储"), "Chinese target name: {text}");
     assert!(text.contains("超额完成 exceeded"), "{text}");
@@ -117,14 +120,14 @@ fn the_table_groups_by_district_and_year_and_ends_with_a_summary() {
     let last = text.lines().last().unwrap_or_default();
     assert_eq!(
         last,
-        "安和区: plans 3, met or exceeded 1, short 0, on pace 0, behind pace 0, unreported 1, pending 1"
+        "安和区 (990101): plans 3, met or exceeded 1, short 0, on pace 0, behind pace 0, unreported 1, pending 1"
     );
 }
 
 #[test]
 fn markdown_has_headings_and_pipe_tables() {
     let text = render(Format::Markdown);
-    assert!(text.contains("### 安和区 2030\n"), "{text}");
+    assert!(text.contains("### 安和区 (990101) 2030\n"), "{text}");
     assert!(text.contains("| target"), "{text}");
     assert!(text.contains("<br>"), "line breaks inside cells: {text}");
 }
@@ -222,7 +225,7 @@ fn an_unplanned_row_has_no_plan_cell_and_is_counted_apart() {
     assert!(!row.contains("plan "), "no plan source: {text}");
     assert_eq!(
         text.lines().last().unwrap_or_default(),
-        "安和区: plans 1, met or exceeded 0, short 0, on pace 0, behind pace 0, unreported 0, pending 1, unplanned 1"
+        "安和区 (990101): plans 1, met or exceeded 0, short 0, on pace 0, behind pace 0, unreported 0, pending 1, unplanned 1"
     );
     let without = render_unplanned(Format::Table, false);
     assert!(
