@@ -11,9 +11,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=fixtures/formats
+# Bad files live with the tests, not among the reports of fixtures/.
+bad=tests/bad-files
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$out/bad"
+mkdir -p "$bad"
 
 # Paragraphs as LibreOffice reads a text file: one per line, empty lines
 # kept. The .txt is given to Writer as UTF-8 text in a CJK font.
@@ -33,6 +35,7 @@ done
 python3 - "$out" fixtures/reports/*.txt <<'PY'
 import pathlib, sys
 out = pathlib.Path(sys.argv[1])
+bad = pathlib.Path("tests/bad-files")
 WIDTH, PAGE = 40, 40
 for path in map(pathlib.Path, sys.argv[2:]):
     text = path.read_text(encoding="utf-8")
@@ -76,11 +79,11 @@ xref = len(pdf)
 pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
 pdf += b"".join(b"%010d 00000 n \n" % o for o in offsets)
 pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-(out / "bad" / "scanned.pdf").write_bytes(bytes(pdf))
+(bad / "scanned.pdf").write_bytes(bytes(pdf))
 
 # A zip archive that is not a Word document, renamed .docx.
 import zipfile
-with zipfile.ZipFile(out / "bad" / "not-word.docx", "w") as z:
+with zipfile.ZipFile(bad / "not-word.docx", "w") as z:
     z.writestr("readme.txt", "not a Word document")
 PY
 
@@ -88,8 +91,8 @@ PY
 head -n 12 fixtures/reports/huadu-2020-gwr.txt > "$work/excerpt.txt"
 (cd "$work" && soffice --headless --infilter="$filter" --convert-to pdf excerpt.txt >/dev/null)
 (cd "$work" && soffice --headless --infilter="$filter" --convert-to doc excerpt.txt >/dev/null)
-qpdf --encrypt secret secret 256 -- "$work/excerpt.pdf" "$out/bad/encrypted.pdf"
+qpdf --encrypt secret secret 256 -- "$work/excerpt.pdf" "$bad/encrypted.pdf"
 size=$(stat -c %s "$work/excerpt.pdf")
-head -c $((size / 2)) "$work/excerpt.pdf" > "$out/bad/truncated.pdf"
-cp "$work/excerpt.doc" "$out/bad/excerpt.doc"
-ls -l "$out" "$out/bad"
+head -c $((size / 2)) "$work/excerpt.pdf" > "$bad/truncated.pdf"
+cp "$work/excerpt.doc" "$bad/excerpt.doc"
+ls -l "$out" "$bad"

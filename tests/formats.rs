@@ -213,8 +213,13 @@ fn folder_with_bad_files(dir: &Path) -> PathBuf {
         "excerpt.doc",
         "not-word.docx",
     ] {
-        fs::copy(fixtures().join("formats/bad").join(bad), out.join(bad))
-            .unwrap_or_else(|e| panic!("{bad}: {e}"));
+        fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/bad-files")
+                .join(bad),
+            out.join(bad),
+        )
+        .unwrap_or_else(|e| panic!("{bad}: {e}"));
     }
     // WPS Office's own format is named, not read.
     fs::write(
@@ -280,7 +285,9 @@ fn bad_files_are_named_and_the_run_goes_on() {
 #[test]
 fn a_bad_file_named_directly_is_named_too() {
     for (file, says) in BAD.iter().take(5) {
-        let path = fixtures().join("formats/bad").join(file);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/bad-files")
+            .join(file);
         let (code, _, stderr) = run(&["extract"], &[&path]);
         assert_eq!(code, 2, "{file}: {stderr}");
         let named: Vec<&str> = stderr

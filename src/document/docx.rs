@@ -121,8 +121,8 @@ mod tests {
 
     #[test]
     fn a_zip_without_a_document_is_not_word() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("fixtures/formats/bad/not-word.docx");
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-files/not-word.docx");
         let bytes = std::fs::read(path).unwrap_or_default();
         assert_eq!(extract_text(&bytes), Err(DocxError::NotWord));
         assert!(matches!(

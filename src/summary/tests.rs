@@ -27,7 +27,9 @@ fn row(
         quote: String::new(),
     };
     Fulfilment {
-        district: place.into(),
+        place_code: place.into(),
+        place: place.into(),
+        place_name: place.into(),
         target: if measure == Measure::Rate {
             "gdp"
         } else {
@@ -121,4 +123,15 @@ fn escalation_is_the_child_target_minus_the_parent_target() {
     assert_eq!(county.median_escalation, Some(1.75));
     // The city's parent set no target in the input.
     assert!(s.indicators[0].escalations.is_empty());
+}
+
+#[test]
+fn the_tree_of_rows_takes_levels_and_parents_from_the_division_table() {
+    let rows = [row("440111", Measure::Rate, Status::Met, 7.0, Some(7.1))];
+    let tree = PlaceTree::of_rows(&rows);
+    assert_eq!(tree.level("440111"), "county");
+    assert_eq!(tree.parent("440111"), Some("440100"));
+    assert_eq!(tree.level("440100"), "city");
+    assert_eq!(tree.parent("440100"), Some("440000"));
+    assert_eq!(tree.level("440000"), "province");
 }

@@ -93,7 +93,7 @@ impl Linkable {
             .map(|r| DocumentInfo {
                 doc: r.doc.clone(),
                 path: r.path.clone(),
-                place: r.district.clone(),
+                place: r.place_code.clone(),
                 kind: luoshi::document::ReportKind::Unknown,
                 year: None,
                 date: r.date,
