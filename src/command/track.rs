@@ -291,6 +291,7 @@ fn read_corpus(
                 .as_ref()
                 .map(|p| p.name.clone())
                 .unwrap_or_default(),
+            place_code: report.place_code.clone(),
             kind: doc.report.kind,
             year: doc.report.year,
             date: doc.report.date,

@@ -230,6 +230,14 @@ mod tests {
         std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
+    /// A file the reader must refuse, from `tests/bad-files/`.
+    fn bad_file(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/bad-files")
+            .join(name);
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
     #[test]
     fn the_text_layer_is_read_in_order_with_cells_on_their_own_lines() {
         let text = extract_text(&fixture("baiyun-2021-h1.pdf")).unwrap_or_else(|e| panic!("{e:?}"));
@@ -268,15 +276,15 @@ mod tests {
     #[test]
     fn bad_pdfs_say_what_is_wrong() {
         assert_eq!(
-            extract_text(&fixture("bad/scanned.pdf")),
+            extract_text(&bad_file("scanned.pdf")),
             Err(PdfError::NoText { pages: 1 })
         );
         assert_eq!(
-            extract_text(&fixture("bad/encrypted.pdf")),
+            extract_text(&bad_file("encrypted.pdf")),
             Err(PdfError::Encrypted)
         );
         assert!(matches!(
-            extract_text(&fixture("bad/truncated.pdf")),
+            extract_text(&bad_file("truncated.pdf")),
             Err(PdfError::Damaged(_))
         ));
         assert!(matches!(

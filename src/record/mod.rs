@@ -28,6 +28,8 @@ pub struct DocumentInfo {
     pub path: String,
     /// The place the report is about, as rows name it; empty when unknown.
     pub place: String,
+    /// Its code (GB/T 2260, or a catalogue's own); empty when unknown.
+    pub place_code: String,
     pub kind: ReportKind,
     /// The year the report is mainly about.
     pub year: Option<i32>,

@@ -44,8 +44,8 @@ fn write_documents<'a>(
     documents: &'a [DocumentInfo],
 ) -> rusqlite::Result<HashMap<&'a str, i64>> {
     let mut insert = tx.prepare(
-        "INSERT INTO documents (id, doc, path, place, kind, year, date, reviewed, sha256, bytes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO documents (id, doc, path, place, kind, year, date, reviewed, sha256, bytes, place_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let mut reviewed =
         tx.prepare("INSERT INTO reviewed_periods (document_id, year, period) VALUES (?1, ?2, ?3)")?;
@@ -72,6 +72,7 @@ fn write_documents<'a>(
             periods.join(", "),
             d.sha256,
             d.bytes as i64,
+            empty_null(&d.place_code),
         ])?;
         for r in &d.reviewed {
             reviewed.execute(params![id, r.year, r.period.to_string()])?;
@@ -88,8 +89,8 @@ fn write_statements<'a>(
 ) -> rusqlite::Result<StatementIds<'a>> {
     let mut insert = tx.prepare(
         "INSERT INTO statements (id, document_id, doc, place, kind, target, measure, year, period,
-            value, upper, unit, bound, hedge, estimated, scope, line, col, byte_start, byte_end, quote)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+            value, upper, unit, bound, hedge, estimated, scope, line, col, byte_start, byte_end, quote, place_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     )?;
     let mut ids = HashMap::with_capacity(statements.len());
     for (i, s) in statements.iter().enumerate() {
@@ -116,6 +117,7 @@ fn write_statements<'a>(
             s.position.start as i64,
             s.position.end as i64,
             s.quote,
+            empty_null(&s.place_code),
         ])?;
         ids.entry((
             s.kind,
@@ -139,9 +141,9 @@ fn write_rows(
         "INSERT INTO rows (id, place, target, measure, scope, year, status, status_zh, ratio, gap_pp,
             plan_statement_id, plan_value, plan_upper, plan_unit, plan_bound, plan_hedge,
             outcome_statement_id, outcome_value, outcome_unit, outcome_period, outcome_estimated,
-            outcome_derived, flags)
+            outcome_derived, flags, place_code)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23)",
+            ?19, ?20, ?21, ?22, ?23, ?24)",
     )?;
     let mut plan = tx.prepare(
         "INSERT INTO row_plans (row_id, statement_id, value, doc, line) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -202,6 +204,7 @@ fn write_rows(
             r.outcome.as_ref().map(|o| o.estimated),
             r.outcome.as_ref().map(|o| o.derived),
             flags.join(","),
+            empty_null(&r.place_code),
         ])?;
         for p in &r.plans {
             let sid = statements

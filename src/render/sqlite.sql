@@ -3,7 +3,8 @@ CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     doc TEXT NOT NULL,            -- file stem
     path TEXT NOT NULL UNIQUE,    -- as given on the command line
-    place TEXT,                   -- the place the report is about; NULL when unknown
+    place TEXT,                   -- full name of the place the report is about; NULL when unknown
+    place_code TEXT,              -- its GB/T 2260 code (or a catalogue's own code)
     kind TEXT NOT NULL,           -- h1, annual, gwr, unknown
     year INTEGER,                 -- the year the report is mainly about
     date TEXT,                    -- delivery or publication date, YYYY-MM-DD
@@ -21,6 +22,7 @@ CREATE TABLE statements (
     document_id INTEGER REFERENCES documents(id),
     doc TEXT NOT NULL,
     place TEXT,
+    place_code TEXT,
     kind TEXT NOT NULL,           -- plan or outcome
     target TEXT NOT NULL,
     measure TEXT NOT NULL,        -- flow, stock, rate
@@ -42,6 +44,7 @@ CREATE TABLE statements (
 CREATE TABLE rows (
     id INTEGER PRIMARY KEY,
     place TEXT,
+    place_code TEXT,
     target TEXT NOT NULL,
     measure TEXT NOT NULL,
     scope TEXT,

@@ -94,6 +94,7 @@ impl Linkable {
                 doc: r.doc.clone(),
                 path: r.path.clone(),
                 place: r.place_code.clone(),
+                place_code: r.place_code.clone(),
                 kind: luoshi::document::ReportKind::Unknown,
                 year: None,
                 date: r.date,
