@@ -19,8 +19,10 @@ struct Run {
 }
 
 fn luoshi(args: &[&str]) -> Run {
+    // Wide enough that no table cell is cut to fit a terminal.
     let out = Command::cargo_bin("luoshi")
         .unwrap()
+        .env("COLUMNS", "1000")
         .args(args)
         .output()
         .unwrap();
@@ -337,7 +339,8 @@ fn explain_link_reads_every_path_after_in() {
             "explain".to_owned(),
             "--link".into(),
             "--district".into(),
-            "白云区".into(),
+            // 白云区 alone is also a district of 贵阳市.
+            "广州市白云区".into(),
             "--target".into(),
             "gdp_growth".into(),
             "--year".into(),
@@ -451,7 +454,10 @@ fn reports_sharing_a_stem_get_folder_qualified_ids() {
     let dir = tempfile::tempdir().unwrap();
     for folder in ["a", "b"] {
         fs::create_dir(dir.path().join(folder)).unwrap();
-        fs::copy(report(), dir.path().join(folder).join("r.txt")).unwrap();
+        // Different bytes: files of the same content are read once.
+        let mut text = fs::read_to_string(report()).unwrap();
+        text.push_str(&format!("\n{folder}\n"));
+        fs::write(dir.path().join(folder).join("r.txt"), text).unwrap();
     }
     let out = run_format(dir.path(), "tsv");
     let docs: std::collections::BTreeSet<&str> = out
