@@ -84,7 +84,7 @@ mod page {
             let el = tbody.value();
             assert_eq!(el.attr("data-status"), r["status"].as_str());
             assert_eq!(el.attr("data-target"), r["target"].as_str());
-            assert_eq!(el.attr("data-place"), r["district"].as_str());
+            assert_eq!(el.attr("data-place"), r["place_name"].as_str());
             let words = tbody.text().collect::<String>();
             assert!(
                 words.contains(r["status_zh"].as_str().unwrap_or("?")),

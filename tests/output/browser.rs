@@ -111,11 +111,11 @@ fn chromium_renders_one_row_per_track_row_and_the_filters_work() {
 
     // By place and target together.
     let first = &rows[0];
-    let place = first["district"].as_str().unwrap_or_default();
+    let place = first["place_name"].as_str().unwrap_or_default();
     let target = first["target"].as_str().unwrap_or_default();
     let expected = rows
         .iter()
-        .filter(|r| r["district"] == place && r["target"] == target)
+        .filter(|r| r["place_name"] == place && r["target"] == target)
         .count();
     let (dom, _) = dump(
         browser,
