@@ -463,6 +463,48 @@ fn the_format_follows_the_file_name_and_a_clash_is_a_usage_error() {
 }
 
 #[test]
+fn docs_and_eval_take_their_format_from_the_file_name_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docs = dir.path().join("docs.json");
+    let docs_arg = docs.to_string_lossy().into_owned();
+    let (_, stderr, code) = run(&["docs", "fixtures/reports", "-o", &docs_arg, "-q"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&docs).expect("written")).expect("json");
+    assert!(written.is_array());
+    let scores = dir.path().join("scores.json");
+    let scores_arg = scores.to_string_lossy().into_owned();
+    let (_, stderr, code) = run(
+        &[
+            "eval",
+            "--gold",
+            "fixtures/gold/statements.tsv",
+            "fixtures/reports",
+            "-o",
+            &scores_arg,
+            "-q",
+        ],
+        &[],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&scores).expect("written")).expect("json");
+    assert!(written["precision"].is_number());
+    let (_, stderr, code) = run(
+        &[
+            "docs",
+            "fixtures/reports",
+            "--format",
+            "table",
+            "-o",
+            &docs_arg,
+        ],
+        &[],
+    );
+    assert_eq!(code, 64, "{stderr}");
+}
+
+#[test]
 fn the_same_document_twice_is_read_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     for name in ["a.txt", "copy.txt", "again.txt"] {

@@ -15,7 +15,14 @@ use crate::render::Format;
 use crate::render::{self, docs::Outline};
 
 pub fn run(args: DocsArgs) -> Result<u8> {
-    let format = args.format.map(Format::from).unwrap_or(Format::Table);
+    // `-o docs.json` asks for JSON as `--format json` does.
+    let format = Output::format_for(
+        "docs",
+        args.format,
+        args.common.output.as_deref(),
+        Format::Table,
+        &[Format::Table, Format::Json],
+    )?;
     if !render::docs::supports(format) {
         return Err(Error::Usage(format!(
             "docs prints `table` or `json`, not `{format:?}`"

@@ -10,6 +10,14 @@ use crate::render;
 use crate::render::Format;
 
 pub fn run(args: EvalArgs) -> Result<u8> {
+    // `-o scores.json` asks for JSON as `--format json` does.
+    let format = Output::format_for(
+        "eval",
+        args.format,
+        args.common.output.as_deref(),
+        Format::Table,
+        &[Format::Table, Format::Json],
+    )?;
     let text = read_gold(&args.gold)?;
     let gold = parse_gold(&text).map_err(|e| Error::Input {
         path: args.gold.clone(),
@@ -43,7 +51,6 @@ pub fn run(args: EvalArgs) -> Result<u8> {
         ));
         return Ok(EXIT_CHECK_FAILED);
     }
-    let format = args.format.map(Format::from).unwrap_or(Format::Table);
     render::eval::write(&mut out, &evaluation, format).map_err(Error::Output)?;
     out.finish()?;
     Ok(if harvest.tally.skipped > 0 {
