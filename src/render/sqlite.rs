@@ -158,26 +158,17 @@ fn write_rows(
     for (i, r) in rows.iter().enumerate() {
         let id = i as i64 + 1;
         let plan_id = r.plan.as_ref().and_then(|p| {
-            statements
-                .get(&(
-                    Kind::Plan,
-                    r.target.as_str(),
-                    p.path.as_str(),
-                    p.line,
-                    p.quote.as_str(),
-                ))
-                .copied()
+            statement_id(statements, Kind::Plan, &r.target, &p.path, p.line, &p.quote)
         });
         let outcome_id = r.outcome.as_ref().filter(|o| !o.derived).and_then(|o| {
-            statements
-                .get(&(
-                    Kind::Outcome,
-                    o.target.as_str(),
-                    o.path.as_str(),
-                    o.line,
-                    o.quote.as_str(),
-                ))
-                .copied()
+            statement_id(
+                statements,
+                Kind::Outcome,
+                &o.target,
+                &o.path,
+                o.line,
+                &o.quote,
+            )
         });
         let flags: Vec<&str> = r.flags.iter().map(|f| f.as_str()).collect();
         insert.execute(params![
@@ -207,15 +198,7 @@ fn write_rows(
             empty_null(&r.place_code),
         ])?;
         for p in &r.plans {
-            let sid = statements
-                .get(&(
-                    Kind::Plan,
-                    r.target.as_str(),
-                    p.path.as_str(),
-                    p.line,
-                    p.quote.as_str(),
-                ))
-                .copied();
+            let sid = statement_id(statements, Kind::Plan, &r.target, &p.path, p.line, &p.quote);
             plan.execute(params![id, sid, p.value, p.doc, p.line as i64])?;
         }
         let roles = r
@@ -247,15 +230,14 @@ fn write_candidate(
     let o = &c.outcome;
     let sid = (!o.derived)
         .then(|| {
-            statements
-                .get(&(
-                    Kind::Outcome,
-                    o.target.as_str(),
-                    o.path.as_str(),
-                    o.line,
-                    o.quote.as_str(),
-                ))
-                .copied()
+            statement_id(
+                statements,
+                Kind::Outcome,
+                &o.target,
+                &o.path,
+                o.line,
+                &o.quote,
+            )
         })
         .flatten();
     let decision = serde_json::to_value(c.decision)
@@ -282,6 +264,19 @@ fn write_candidate(
         o.quote,
     ])?;
     Ok(())
+}
+
+/// The id of the statement a row or candidate refers to, by what names it:
+/// kind, target, document, line and quote. A derived outcome has none.
+fn statement_id(
+    statements: &StatementIds<'_>,
+    kind: Kind,
+    target: &str,
+    path: &str,
+    line: usize,
+    quote: &str,
+) -> Option<i64> {
+    statements.get(&(kind, target, path, line, quote)).copied()
 }
 
 /// Empty text is stored as NULL, so `IS NULL` finds what is unknown.
