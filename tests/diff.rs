@@ -5,22 +5,9 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
-fn luoshi(args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_luoshi"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output();
-    match output {
-        Ok(o) => (
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-            o.status.code().unwrap_or(-1),
-        ),
-        Err(e) => (String::new(), e.to_string(), -1),
-    }
-}
+mod common;
+use common::luoshi;
 
 /// Runs luoshi with `-o` into `dir/name` and returns that path.
 fn output_of(dir: &Path, name: &str, args: &[&str]) -> String {

@@ -13,23 +13,8 @@ mod loader_props;
 #[path = "rules_cli/walkthrough.rs"]
 mod walkthrough;
 
-use std::process::Command;
-
-/// Runs luoshi from the repository root, so paths print as written here.
-pub fn luoshi(args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_luoshi"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output();
-    match output {
-        Ok(o) => (
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-            o.status.code().unwrap_or(-1),
-        ),
-        Err(e) => (String::new(), e.to_string(), -1),
-    }
-}
+mod common;
+pub use common::luoshi;
 
 /// The report of `rules check` on one broken file: it must be malformed (78).
 fn check_broken(name: &str) -> String {

@@ -3,22 +3,8 @@
 //! and accepted, with its example matched, once they are — for three
 //! sentences of different targets.
 
-use std::process::Command;
-
-fn luoshi(args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_luoshi"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output();
-    match output {
-        Ok(o) => (
-            String::from_utf8_lossy(&o.stdout).into_owned(),
-            String::from_utf8_lossy(&o.stderr).into_owned(),
-            o.status.code().unwrap_or(-1),
-        ),
-        Err(e) => (String::new(), e.to_string(), -1),
-    }
-}
+mod common;
+use common::luoshi;
 
 /// Id, sentence, and what the skeleton must read from it.
 const SENTENCES: &[(&str, &str, &str)] = &[
