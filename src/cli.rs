@@ -138,7 +138,8 @@ pub enum KindArg {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Report files or folders (walked recursively for .txt, .htm, .html).
+    /// Report files or folders (walked recursively for .txt, .htm, .html, .pdf, .docx;
+    /// .doc and .wps files are named and skipped).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Only these target ids.
@@ -234,7 +235,8 @@ pub struct TrackArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Report files or folders (walked recursively for .txt, .htm, .html).
+    /// Report files or folders (walked recursively for .txt, .htm, .html, .pdf, .docx;
+    /// .doc and .wps files are named and skipped).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
