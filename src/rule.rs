@@ -38,6 +38,10 @@ pub struct RuleFile {
     /// Structure cues: the part of the year a figure covers.
     #[serde(default)]
     pub period: Vec<PeriodCue>,
+    /// Structure cues: time phrases opening a sentence that turn the rest of
+    /// its paragraph to another period than its section's.
+    #[serde(default)]
+    pub stretch: Vec<StretchCue>,
 }
 
 /// What the `year` group of a title cue names.
@@ -135,12 +139,20 @@ pub struct DateExample {
     pub year: Option<i32>,
 }
 
-/// Which way a heading word turns a section.
+/// Which way a heading word (or a stretch cue) turns a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Covers {
+    /// The year reviewed.
     Review,
+    /// The year planned.
     Plan,
+    /// Several years at once (a five-year review or plan, a term of
+    /// office): its figures are no annual statements.
+    Years,
+    /// The one year the report is delivered for, named without a number
+    /// (今年, 开局, 届首之年): wins over words of several years.
+    ThisYear,
 }
 
 /// Words of a heading that make its section review or plan.
@@ -159,6 +171,34 @@ pub struct HeadingCue {
 pub struct HeadingExample {
     pub text: Spanned<String>,
     pub covers: Covers,
+}
+
+/// A time phrase opening a sentence (`过去一年,`, `2000年是…`, `五年来,`)
+/// that says what the rest of its paragraph covers; a paragraph that is
+/// that one sentence leads in the paragraphs after it, up to the next
+/// heading or cue.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StretchCue {
+    /// Regular expression run at the start of each sentence; a `year` group
+    /// names the year, which decides when `covers` is not given (the year
+    /// reviewed reviews, the year planned plans, another year is no cue).
+    pub pattern: Spanned<String>,
+    #[serde(default)]
+    pub covers: Option<Covers>,
+    #[serde(default)]
+    pub examples: Vec<StretchExample>,
+}
+
+/// A sentence opening a stretch cue must match, and what it must yield.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StretchExample {
+    pub text: Spanned<String>,
+    #[serde(default)]
+    pub covers: Option<Covers>,
+    #[serde(default)]
+    pub year: Option<i32>,
 }
 
 /// A pattern before a figure that says which part of the year it covers.

@@ -133,6 +133,7 @@ impl RuleSet {
                 date: std::mem::take(&mut file.rules.date),
                 heading: std::mem::take(&mut file.rules.heading),
                 period: std::mem::take(&mut file.rules.period),
+                stretch: std::mem::take(&mut file.rules.stretch),
                 ..RuleFile::default()
             };
             if file.source.is_override {

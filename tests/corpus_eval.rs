@@ -48,7 +48,7 @@ fn corpus_provinces_holds_its_floor() {
 
 #[test]
 fn corpus_old_holds_its_floor() {
-    holds("corpus-old", 0.47, 0.58);
+    holds("corpus-old", 0.98, 0.98);
 }
 
 #[test]

@@ -4,7 +4,8 @@
 //! 下半年…工作任务 plans the year; an annual report's first part reviews the
 //! year and its second part (计划草案) plans the next; a work report's
 //! 20XX年工作回顾 reviews that year and its 20YY年工作安排 plans the year
-//! delivered. A sub-heading only counts when it names a period itself; the
+//! delivered; a part on several years ("十二五"时期, 过去五年) covers them all.
+//! A sub-heading only counts when it names a period itself; the
 //! opening paragraph counts when it names the one period reviewed.
 
 use super::cues::Cues;
@@ -46,6 +47,15 @@ pub fn heading_coverage(title: &str, report: &Report, cues: &Cues, top: bool) ->
         review_at
             .is_none_or(|r| p < r && !title.get(p..).is_some_and(|t| t.starts_with("计划执行")))
     });
+    // A part on several years ("一、“十二五”时期的工作回顾", "二、今后五年的
+    // 目标和任务") covers them all, unless it names one year ("四、确保实现
+    // “十三五”良好开局" plans the year delivered for).
+    let (years_at, this_year_at) = cues.span_words(title);
+    if top && year.is_none() && years_at.is_some() && this_year_at.is_none() {
+        return Coverage::Years {
+            plans: review_at.is_none() || plan_at.is_some(),
+        };
+    }
     match (review_at, plan_at) {
         (_, Some(_)) => plan(year.or_else(|| report.planned_year())),
         (Some(_), None) => {
@@ -59,6 +69,17 @@ pub fn heading_coverage(title: &str, report: &Report, cues: &Cues, top: bool) ->
             review(year.or_else(|| report.reviewed_year()), period)
         }
         (None, None) if first_half => review(year.or(report.reviewed_year()), Period::H1),
+        // "三、2008年的工作": the year alone says which part it is.
+        (None, None) if top && (year.is_some() || this_year_at.is_some()) => {
+            let year = year.or_else(|| report.planned_year());
+            let planned = year.is_some() && year == report.planned_year();
+            let reviewed = year.is_some() && year == report.reviewed_year();
+            match (planned, reviewed) {
+                (true, false) => plan(year),
+                (false, true) => review(year, Period::FY),
+                _ => Coverage::Unknown,
+            }
+        }
         (None, None) => Coverage::Unknown,
     }
 }

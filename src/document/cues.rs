@@ -8,6 +8,7 @@
 //! their groups.
 
 use super::ReportKind;
+use crate::rule::StretchCue as StretchRule;
 use crate::rule::{Covers, DateSource, TitleCue as TitleRule, Within, YearRole};
 use crate::rule::{DateCue as DateRule, HeadingCue as HeadingRule, PeriodCue as PeriodRule};
 use crate::statement::Period;
@@ -33,8 +34,12 @@ pub struct Cues {
     date_set: Option<RegexSet>,
     review_words: Vec<String>,
     plan_words: Vec<String>,
+    years_words: Vec<String>,
+    this_year_words: Vec<String>,
     periods: Vec<PeriodMark>,
     period_set: Option<RegexSet>,
+    stretches: Vec<StretchMark>,
+    stretch_set: Option<RegexSet>,
 }
 
 #[derive(Debug)]
@@ -53,6 +58,20 @@ struct Date {
 }
 
 #[derive(Debug)]
+struct StretchMark {
+    re: Regex,
+    covers: Option<Covers>,
+}
+
+/// What a stretch cue read from the start of a sentence: the way it turns
+/// the stretch, or the year it names (which the report's years resolve).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StretchReading {
+    pub covers: Option<Covers>,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug)]
 struct PeriodMark {
     re: Regex,
     period: Option<Period>,
@@ -66,6 +85,7 @@ pub struct CueRules {
     pub dates: Vec<DateRule>,
     pub headings: Vec<HeadingRule>,
     pub periods: Vec<PeriodRule>,
+    pub stretches: Vec<StretchRule>,
 }
 
 /// What one title cue read from a line.
@@ -133,6 +153,16 @@ impl Cues {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let stretches = rules
+            .stretches
+            .iter()
+            .map(|c| {
+                Ok(StretchMark {
+                    re: compile(c.pattern.get_ref())?,
+                    covers: c.covers,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         let words = |covers: Covers| {
             rules
                 .headings
@@ -151,11 +181,15 @@ impl Cues {
             title_set: set(titles.iter().map(|t| t.re.as_str()).collect())?,
             date_set: set(dates.iter().map(|d| d.re.as_str()).collect())?,
             period_set: set(periods.iter().map(|p| p.re.as_str()).collect())?,
+            stretch_set: set(stretches.iter().map(|c| c.re.as_str()).collect())?,
             titles,
             dates,
             periods,
+            stretches,
             review_words: words(Covers::Review),
             plan_words: words(Covers::Plan),
+            years_words: words(Covers::Years),
+            this_year_words: words(Covers::ThisYear),
         })
     }
 
@@ -304,6 +338,21 @@ impl Cues {
         (first(&self.review_words), first(&self.plan_words))
     }
 
+    /// Byte offsets in `title` of the first word of several years and the
+    /// first word of the one year delivered for.
+    pub fn span_words(&self, title: &str) -> (Option<usize>, Option<usize>) {
+        let first = |words: &[String]| words.iter().filter_map(|w| title.find(w.as_str())).min();
+        (first(&self.years_words), first(&self.this_year_words))
+    }
+
+    /// What the first stretch cue that matches the start of `sentence` reads.
+    pub fn stretch(&self, sentence: &str) -> Option<StretchReading> {
+        let set = self.stretch_set.as_ref()?;
+        set.matches(sentence)
+            .iter()
+            .find_map(|i| self.stretches.get(i)?.read(sentence))
+    }
+
     /// The part of the year the words before a figure name, if any.
     pub fn period_words(&self, phrase: &str) -> Option<PeriodWords> {
         let set = self.period_set.as_ref()?;
@@ -321,6 +370,7 @@ impl CueRules {
             rules.dates.extend(file.date);
             rules.headings.extend(file.heading);
             rules.periods.extend(file.period);
+            rules.stretches.extend(file.stretch);
         }
         rules
     }
@@ -342,6 +392,29 @@ impl Title {
             period,
         })
     }
+}
+
+impl StretchMark {
+    fn read(&self, sentence: &str) -> Option<StretchReading> {
+        let caps = self.re.captures(sentence)?;
+        let year = caps
+            .name("year")
+            .and_then(|m| numeral(m.as_str()))
+            .and_then(|y| i32::try_from(y).ok());
+        (self.covers.is_some() || year.is_some()).then_some(StretchReading {
+            covers: self.covers,
+            year,
+        })
+    }
+}
+
+/// Reads one stretch cue at the start of one sentence (for `rules check`).
+pub fn read_stretch(cue: &StretchRule, sentence: &str) -> Result<Option<StretchReading>, String> {
+    let mark = StretchMark {
+        re: Regex::new(cue.pattern.get_ref()).map_err(|e| e.to_string())?,
+        covers: cue.covers,
+    };
+    Ok(mark.read(sentence))
 }
 
 impl PeriodMark {

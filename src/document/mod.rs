@@ -9,8 +9,8 @@
 //! `html` (saved pages → text), `normalise` with `script` and `variants`
 //! (the matching view, mapped back byte by byte through `mapped`), `reflow`
 //! (hard-wrapped lines joined, page numbers and running headers dropped),
-//! then `sections`, `report` and `table` read the structure of the
-//! normalised text.
+//! then `sections`, `report`, `stretch` and `table` read the structure of
+//! the normalised text.
 //!
 //! PDF and Word files are read by `pdf` and `docx` (through `format`, which
 //! tells formats apart by their bytes and names the ones not read).
@@ -37,6 +37,7 @@ mod reflow;
 mod report;
 mod script;
 mod sections;
+mod stretch;
 mod table;
 mod variants;
 
@@ -198,8 +199,23 @@ pub enum Coverage {
     Review { year: i32, period: Period },
     /// Sets out the plan for `year`.
     Plan { year: i32 },
+    /// Looks back on (or ahead to) several years at once: a five-year
+    /// review or plan, a term of office. Its figures are no annual statements.
+    Years { plans: bool },
     /// Front matter or anything not tied to a period.
     Unknown,
+}
+
+/// A stretch of a section that a time phrase opening a sentence turns to
+/// another period (`过去一年,…` in a plan part, `2000年是…` in a five-year review).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stretch {
+    /// Byte range in the normalised text: from the sentence to the end of
+    /// its paragraph (or of the paragraphs it leads in).
+    pub range: Range<usize>,
+    /// The opening words of the sentence, as normalised.
+    pub opening: String,
+    pub coverage: Coverage,
 }
 
 /// A section of the report, from one heading to the next of the same or higher level.
@@ -266,6 +282,8 @@ pub struct Document {
     /// read with them too).
     pub cues: Arc<cues::Cues>,
     pub sections: Vec<Section>,
+    /// Stretches inside sections that cover another period than theirs.
+    pub stretches: Vec<Stretch>,
     pub table: Vec<IndicatorRow>,
 }
 
@@ -370,10 +388,11 @@ impl Document {
         let header_end = headings.first().map_or(text.len(), |h| h.start);
         let cues = normaliser.cues().clone();
         let report = report::read_report(&text, header_end, &cues);
-        let sections = coverage::opening_section(&text, header_end, &report)
+        let sections: Vec<Section> = coverage::opening_section(&text, header_end, &report)
             .into_iter()
             .chain(sections::build_sections(&text, &headings, &report, &cues))
             .collect();
+        let stretches = stretch::find_stretches(&text, &headings, &sections, &report, &cues);
         let table = table::find_rows(&text, &report);
         let mut doc = Document {
             path: path.to_owned(),
@@ -388,6 +407,7 @@ impl Document {
             report,
             cues,
             sections,
+            stretches,
             table,
         };
         // Sections count lines in the normalised text, which has fewer lines
@@ -487,9 +507,18 @@ impl Document {
             .max_by_key(|s| s.level)
     }
 
-    /// What the text at `offset` talks about: the coverage of the innermost
-    /// section that has one.
+    /// The stretch holding a byte of the normalised text, if any.
+    pub fn stretch_at(&self, offset: usize) -> Option<&Stretch> {
+        let i = self.stretches.partition_point(|s| s.range.end <= offset);
+        self.stretches.get(i).filter(|s| s.range.contains(&offset))
+    }
+
+    /// What the text at `offset` talks about: the coverage of its stretch,
+    /// else of the innermost section that has one.
     pub fn coverage_at(&self, offset: usize) -> Coverage {
+        if let Some(stretch) = self.stretch_at(offset) {
+            return stretch.coverage;
+        }
         let mut best = Coverage::Unknown;
         let mut level = 0;
         for s in &self.sections {

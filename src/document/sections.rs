@@ -70,8 +70,15 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
     headings
 }
 
+/// A line without the markdown marks some reports keep around headings
+/// (`**一、“十二五”时期的工作回顾**`, `## 一、…`).
+fn unmarked(line: &str) -> &str {
+    line.trim_start_matches(['*', '#', ' '])
+}
+
 /// The style and number of a heading line, if it is one.
 fn numbering(line: &str) -> Option<(Style, u32)> {
+    let line = unmarked(line);
     if let Some(rest) = line.strip_prefix('第') {
         let (number, rest) = leading_numeral(rest)?;
         return rest.starts_with("部分").then_some((Style::Part, number));
@@ -130,6 +137,12 @@ fn digit(c: char) -> Option<u32> {
 /// The heading as shown: up to and including its first `。`, at most
 /// `MAX_HEADING_CHARS` characters.
 pub fn heading_title(line: &str) -> String {
+    // A bold heading ends where its bold does, even when its paragraph runs
+    // on in the same line (`**四、奋力做好“十二五”开局工作** 今年是…`).
+    let line = match line.trim_start().strip_prefix("**") {
+        Some(rest) => rest.split_once("**").map_or(rest, |(bold, _)| bold),
+        None => unmarked(line),
+    };
     let sentence = line
         .find('。')
         .map_or(line, |i| line.get(..i + '。'.len_utf8()).unwrap_or(line));
@@ -174,7 +187,7 @@ pub fn build_sections(
         let inherited = match stack.last() {
             Some((_, c)) => *c,
             None => last_outer
-                .filter(|c| matches!(c, Coverage::Plan { .. }))
+                .filter(|c| matches!(c, Coverage::Plan { .. } | Coverage::Years { plans: true }))
                 .unwrap_or(Coverage::Unknown),
         };
         let coverage = if own == Coverage::Unknown {

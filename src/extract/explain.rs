@@ -113,7 +113,18 @@ impl Extractor {
             line: doc.position(t.range.clone()).line,
             original: doc.quote(t.range.clone()).to_owned(),
             normalised: text[t.range.clone()].to_owned(),
-            section: doc.section_at(t.range.start).map(|s| s.heading.clone()),
+            // A stretch is shown after its section's heading, by its opening words.
+            section: match (
+                doc.section_at(t.range.start).map(|s| s.heading.clone()),
+                doc.stretch_at(t.range.start),
+            ) {
+                (heading, Some(stretch)) => Some(format!(
+                    "{} › {}…",
+                    heading.unwrap_or_default(),
+                    stretch.opening
+                )),
+                (heading, None) => heading,
+            },
             coverage: doc.coverage_at(t.range.start),
             terms,
             quantities,

@@ -282,7 +282,9 @@ impl Extractor {
             let year = match doc.coverage_at(sentence.start) {
                 crate::document::Coverage::Review { year, .. }
                 | crate::document::Coverage::Plan { year } => Some(year),
-                crate::document::Coverage::Unknown => facts.current_year,
+                crate::document::Coverage::Years { .. } | crate::document::Coverage::Unknown => {
+                    facts.current_year
+                }
             };
             let candidates = candidate::judge(
                 &self.rules,

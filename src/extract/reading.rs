@@ -143,10 +143,34 @@ pub fn read(
     if MULTI_YEAR.iter().any(|w| region.contains(w)) {
         return None;
     }
-    let coverage = doc.coverage_at(q.span.start);
+    let coverage = match doc.coverage_at(q.span.start) {
+        // A five-year review or plan: only a figure whose own words name the
+        // year reviewed or planned is one year's.
+        Coverage::Years { .. } => match explicit {
+            Some(year) if facts.reviewed.is_some_and(|(r, _)| r == year) => Coverage::Review {
+                year,
+                period: Period::FY,
+            },
+            Some(year) if facts.planned == Some(year) => Coverage::Plan { year },
+            // A running total at the end of a five-year review is the total
+            // at the end of the year reviewed.
+            None if target.measure == Measure::Stock => {
+                match (doc.coverage_at(q.span.start), facts.reviewed) {
+                    (Coverage::Years { plans: false }, Some((year, period))) => {
+                        because
+                            .push("a running total at the end of a review of several years".into());
+                        Coverage::Review { year, period }
+                    }
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        },
+        coverage => coverage,
+    };
     let section_year = match coverage {
         Coverage::Plan { year } | Coverage::Review { year, .. } => Some(year),
-        Coverage::Unknown => facts.current_year,
+        Coverage::Years { .. } | Coverage::Unknown => facts.current_year,
     };
     let last_year_of = |y: Option<i32>| y.map(|y| y - 1);
     // `到2025年新增学位5万个` in a 2023 plan is a target for several years.
@@ -163,7 +187,12 @@ pub fn read(
                 (Kind::Outcome, last_year_of(facts.current_year), Period::FY)
             } else if last_year {
                 (Kind::Plan, last_year_of(facts.current_year), Period::FY)
-            } else if target.measure == Measure::Stock && !plan_cue && explicit.is_none() {
+            } else if target.measure == Measure::Stock
+                && !plan_cue
+                && explicit.is_none()
+                && facts.review.is_none_or(|(y, _)| y == year)
+                && facts.reviewed.is_none_or(|(y, _)| y == year)
+            {
                 because.push("a running total stated without a target word".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, Some(y), part.unwrap_or(p))
@@ -198,7 +227,7 @@ pub fn read(
                 (Kind::Outcome, Some(year), part.unwrap_or(period))
             }
         }
-        Coverage::Unknown => {
+        Coverage::Years { .. } | Coverage::Unknown => {
             because.push("in no dated section".into());
             let kind = if plan_cue { Kind::Plan } else { Kind::Outcome };
             let year = if last_year {

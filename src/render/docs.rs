@@ -98,6 +98,8 @@ pub fn coverage_label(coverage: Coverage) -> String {
     match coverage {
         Coverage::Review { year, period } => format!("review {year} {period}"),
         Coverage::Plan { year } => format!("plan {year}"),
+        Coverage::Years { plans: false } => "review years".to_owned(),
+        Coverage::Years { plans: true } => "plan years".to_owned(),
         Coverage::Unknown => "unknown".to_owned(),
     }
 }

@@ -103,7 +103,7 @@ pub fn write(
                 }
                 (Verdict::Kept, None) => writeln!(
                     out,
-                    "  dropped {head}: no single year (a multi-year target, or 去年 in an undated report)"
+                    "  dropped {head}: no single year (a figure for several years, or 去年 in an undated report)"
                 )?,
                 (Verdict::Dropped(reason), _) => {
                     writeln!(out, "  dropped {head}: {}", reason_text(reason))?
@@ -118,6 +118,8 @@ fn coverage(c: &Coverage) -> String {
     match c {
         Coverage::Review { year, period } => format!("reviews {year} {period}"),
         Coverage::Plan { year } => format!("plans {year}"),
+        Coverage::Years { plans: false } => "reviews several years (no annual figures)".into(),
+        Coverage::Years { plans: true } => "plans several years (no annual figures)".into(),
         Coverage::Unknown => "no period".into(),
     }
 }

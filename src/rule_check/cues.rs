@@ -1,23 +1,24 @@
-//! Structure cues: each title, date, heading and period cue of a rule file
+//! Structure cues: each title, date, heading, period and stretch cue of a rule file
 //! is compiled on its own and run on its examples, which must give what
 //! they say (kind, years, period, date). A cue whose pattern does not
 //! compile, lacks the groups its fields need, or whose example fails is an
 //! error at the pattern or the example.
 
 use super::{FileProblems, Severity};
-use crate::document::cues::{read_date, read_period, read_title, PeriodWords};
+use crate::document::cues::{read_date, read_period, read_stretch, read_title, PeriodWords};
 use crate::document::Normaliser;
-use crate::rule::{DateCue, HeadingCue, PeriodCue, TitleCue, YearRole};
+use crate::rule::{DateCue, HeadingCue, PeriodCue, StretchCue, TitleCue, YearRole};
 use toml::Spanned;
 
 /// Checks every cue of one file.
 pub fn check_cues(out: &mut FileProblems<'_>) {
     let rules = &out.file.rules;
-    let (titles, dates, headings, periods) = (
+    let (titles, dates, headings, periods, stretches) = (
         rules.title.clone(),
         rules.date.clone(),
         rules.heading.clone(),
         rules.period.clone(),
+        rules.stretch.clone(),
     );
     let normaliser = Normaliser::new(&[]).ok();
     let norm = |s: &str| {
@@ -36,6 +37,9 @@ pub fn check_cues(out: &mut FileProblems<'_>) {
     }
     for cue in &periods {
         check_period(out, cue, &norm);
+    }
+    for cue in &stretches {
+        check_stretch(out, cue, &norm);
     }
 }
 
@@ -220,6 +224,38 @@ fn check_period(out: &mut FileProblems<'_>, cue: &PeriodCue, norm: &dyn Fn(&str)
                 out,
                 &example.text,
                 format!("example reads {found:?}, expected {expected:?}"),
+            ),
+            Err(_) => {}
+        }
+    }
+}
+
+fn check_stretch(out: &mut FileProblems<'_>, cue: &StretchCue, norm: &dyn Fn(&str) -> String) {
+    let Some(re) = compile(out, &cue.pattern) else {
+        return;
+    };
+    if cue.covers.is_none() && !has_group(&re, "year") {
+        out.push(
+            Severity::Error,
+            cue.pattern.span(),
+            "a stretch cue needs `covers` or a `year` group".into(),
+            None,
+        );
+    }
+    for example in &cue.examples {
+        let text = norm(example.text.get_ref());
+        match read_stretch(cue, &text) {
+            Ok(Some(found))
+                if example.covers.is_none_or(|c| found.covers == Some(c))
+                    && example.year.is_none_or(|y| found.year == Some(y)) => {}
+            Ok(None) => fail(out, &example.text, "example does not match its cue".into()),
+            Ok(Some(found)) => fail(
+                out,
+                &example.text,
+                format!(
+                    "example reads {:?} {:?}, expected {:?} {:?}",
+                    found.covers, found.year, example.covers, example.year
+                ),
             ),
             Err(_) => {}
         }

@@ -1,0 +1,204 @@
+//! Stretches: the parts of a section that a time phrase opening a sentence
+//! turns to another period than the section's. A work report's plan part
+//! may open with the year just ended (`过去一年,…全市地区生产总值增长6.9%`);
+//! a five-year review gives the last year in one paragraph (`2000年是“九五”
+//! 计划的最后一年` and the bullets after it) and five-year totals around it
+//! (`五年来,…`). A stretch runs from its sentence to the next cue in the
+//! paragraph or the paragraph's end; a paragraph that is only the cue's
+//! sentence leads in the paragraphs after it, up to the next heading or cue.
+
+use super::cues::{Cues, StretchReading};
+use super::sections::Heading;
+use super::{Coverage, Report, Section, Stretch};
+use crate::rule::Covers;
+use crate::statement::Period;
+
+/// Characters of the opening kept to show a stretch.
+const OPENING_CHARS: usize = 24;
+
+/// Every stretch of the normalised text, in order, none overlapping.
+pub fn find_stretches(
+    text: &str,
+    headings: &[Heading],
+    sections: &[Section],
+    report: &Report,
+    cues: &Cues,
+) -> Vec<Stretch> {
+    let mut stretches: Vec<Stretch> = Vec::new();
+    // A lead-in still open: its start, opening and coverage.
+    let mut lead: Option<(usize, String, Coverage)> = None;
+    let mut next_heading = headings.iter().map(|h| h.start).peekable();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        while next_heading.next_if(|&h| h < start).is_some() {}
+        let is_heading = next_heading.peek() == Some(&start);
+        let found: Vec<(usize, Coverage)> = if is_heading {
+            Vec::new()
+        } else {
+            sentence_starts(line)
+                .filter_map(|at| {
+                    let reading = cues.stretch(line.get(at..)?)?;
+                    let section = section_coverage(sections, start + at);
+                    Some((start + at, resolve(reading, report, section)?))
+                })
+                .collect()
+        };
+        if is_heading || !found.is_empty() {
+            if let Some((from, opening, coverage)) = lead.take() {
+                stretches.push(Stretch {
+                    range: from..start,
+                    opening,
+                    coverage,
+                });
+            }
+        }
+        for (i, &(from, coverage)) in found.iter().enumerate() {
+            let to = found.get(i + 1).map_or(end, |&(next, _)| next);
+            let opening = opening(text, from);
+            let sentence = text.get(from..to).unwrap_or_default().trim_end();
+            // A whole sentence, ended as one: a headline cut over lines is none.
+            let body = sentence.trim_end_matches(['。', '!', ':', '*']);
+            let lone = i + 1 == found.len()
+                && body.len() < sentence.trim_end_matches('*').len()
+                && body.find(['。', '!', '?']).is_none();
+            if lone {
+                lead = Some((from, opening, coverage));
+            } else {
+                stretches.push(Stretch {
+                    range: from..to,
+                    opening,
+                    coverage,
+                });
+            }
+        }
+        start = end + 1;
+    }
+    if let Some((from, opening, coverage)) = lead {
+        stretches.push(Stretch {
+            range: from..text.len(),
+            opening,
+            coverage,
+        });
+    }
+    stretches
+}
+
+/// Byte offsets in `line` where a sentence starts: the line's first
+/// character and each one after `。`, `!` or `?`.
+fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let lead = line.len() - line.trim_start_matches([' ', '*', '#']).len();
+    std::iter::once(lead).chain(
+        line.char_indices()
+            .filter(|&(_, c)| matches!(c, '。' | '!' | '?'))
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(move |&i| i < line.len()),
+    )
+}
+
+/// The coverage of the innermost section holding `offset`.
+fn section_coverage(sections: &[Section], offset: usize) -> Coverage {
+    sections
+        .iter()
+        .filter(|s| s.range.contains(&offset) && s.coverage != Coverage::Unknown)
+        .max_by_key(|s| s.level)
+        .map_or(Coverage::Unknown, |s| s.coverage)
+}
+
+/// What a cue's reading covers in this report; `None` when the report's
+/// years cannot tell (a mid-year report reviews and plans one year).
+fn resolve(reading: StretchReading, report: &Report, section: Coverage) -> Option<Coverage> {
+    let reviewed = report
+        .reviews
+        .first()
+        .filter(|r| r.period == Period::FY)
+        .map(|r| r.year);
+    let planned = report.planned_year().filter(|&p| Some(p) != reviewed);
+    let reviewed = reviewed.filter(|&r| Some(r) != report.planned_year());
+    let review = |year: i32| Coverage::Review {
+        year,
+        period: Period::FY,
+    };
+    match (reading.covers, reading.year) {
+        (Some(Covers::Years), _) => Some(Coverage::Years {
+            plans: matches!(
+                section,
+                Coverage::Plan { .. } | Coverage::Years { plans: true }
+            ),
+        }),
+        (Some(Covers::Review), None) => reviewed.map(review),
+        (Some(Covers::Plan | Covers::ThisYear), None) => {
+            planned.map(|year| Coverage::Plan { year })
+        }
+        (_, Some(year)) if Some(year) == reviewed => Some(review(year)),
+        (_, Some(year)) if Some(year) == planned => Some(Coverage::Plan { year }),
+        _ => None,
+    }
+}
+
+/// The first characters of the sentence at `from`.
+fn opening(text: &str, from: usize) -> String {
+    text.get(from..)
+        .unwrap_or_default()
+        .chars()
+        .take_while(|&c| c != '\n')
+        .take(OPENING_CHARS)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::sections::{build_sections, find_headings};
+    use crate::document::ReportKind;
+
+    fn stretches(text: &str) -> Vec<(String, Coverage)> {
+        let cues = Cues::default_cues();
+        let report = Report::of_kind(ReportKind::Gwr, 2016);
+        let headings = find_headings(text);
+        let sections = build_sections(text, &headings, &report, &cues);
+        find_stretches(text, &headings, &sections, &report, &cues)
+            .into_iter()
+            .map(|s| (text[s.range].to_owned(), s.coverage))
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_turns_the_rest_of_its_paragraph() {
+        let text = "三、2016年重点任务\n2016年是开局之年。过去一年,经济社会发展取得了新成绩。全市地区生产总值增长6.9%。\n今年,要稳中求进。\n";
+        let got = stretches(text);
+        let review = Coverage::Review {
+            year: 2015,
+            period: Period::FY,
+        };
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].1, Coverage::Plan { year: 2016 });
+        assert_eq!(
+            got[1],
+            (
+                "过去一年,经济社会发展取得了新成绩。全市地区生产总值增长6.9%。".to_owned(),
+                review
+            )
+        );
+        assert_eq!(got[2].1, Coverage::Plan { year: 2016 });
+    }
+
+    #[test]
+    fn a_lone_sentence_leads_in_the_paragraphs_after_it() {
+        let text = "一、“十二五”时期的回顾\n五年来,全市生产总值年均增长12.8%。\n2015年是“十二五”最后一年。\n——全市生产总值增长6.9%。\n——一般公共预算收入增长12.3%。\n(一)综合实力显著提升\n全市生产总值翻一番。\n";
+        let got = stretches(text);
+        let review = Coverage::Review {
+            year: 2015,
+            period: Period::FY,
+        };
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].1, Coverage::Years { plans: false });
+        assert_eq!(
+            got[1],
+            (
+                "2015年是“十二五”最后一年。\n——全市生产总值增长6.9%。\n——一般公共预算收入增长12.3%。\n".to_owned(),
+                review
+            )
+        );
+    }
+}
