@@ -384,9 +384,9 @@ impl Document {
             )
             .collect();
         let column_marks = column_marks(&original, &line_starts);
-        let headings = sections::find_headings(&text);
-        let header_end = headings.first().map_or(text.len(), |h| h.start);
         let cues = normaliser.cues().clone();
+        let headings = sections::find_headings(&text, &cues);
+        let header_end = headings.first().map_or(text.len(), |h| h.start);
         let report = report::read_report(&text, header_end, &cues);
         let sections: Vec<Section> = coverage::opening_section(&text, header_end, &report)
             .into_iter()

@@ -14,9 +14,15 @@ use super::{Coverage, Report, Section};
 /// paragraph in some reports (`(一)经济运行平稳有进。2024年,全区…`).
 const MAX_HEADING_CHARS: usize = 60;
 
+/// Longest unnumbered heading, in characters.
+const MAX_BARE_CHARS: usize = 30;
+
 /// The numbering style of a heading, outermost first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Style {
+    /// A part heading that lost its number on a web page: a short line of
+    /// its own naming the period of a part (`“十四五”时期工作回顾`, `2026年重点工作`).
+    Bare,
     /// 第一部分
     Part,
     /// 一、
@@ -38,16 +44,18 @@ pub struct Heading {
     pub title: String,
 }
 
-/// Every heading line, in order, whose numbering runs on.
-pub fn find_headings(text: &str) -> Vec<Heading> {
+/// Every heading line, in order, whose numbering runs on, and the
+/// unnumbered part headings.
+pub fn find_headings(text: &str, cues: &Cues) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut last = [0u32; 3];
+    let mut last = [0u32; 4];
     let mut start = 0;
     for (index, line) in text.split('\n').enumerate() {
-        if let Some((style, number)) = numbering(line) {
+        let numbered = numbering(line).or_else(|| bare(line, cues).then_some((Style::Bare, 1)));
+        if let Some((style, number)) = numbered {
             let slot = style as usize;
             let previous = last.get(slot).copied().unwrap_or(0);
-            if number == 1 || number == previous + 1 {
+            if style == Style::Bare || number == 1 || number == previous + 1 {
                 for (i, n) in last.iter_mut().enumerate() {
                     if i > slot {
                         *n = 0;
@@ -74,6 +82,37 @@ pub fn find_headings(text: &str) -> Vec<Heading> {
 /// (`**一、“十二五”时期的工作回顾**`, `## 一、…`).
 fn unmarked(line: &str) -> &str {
     line.trim_start_matches(['*', '#', ' '])
+}
+
+/// Whether a line is an unnumbered part heading: short, no sentence or
+/// clause mark, not a title (`…报告`), naming a period and holding a
+/// heading word of the review, the plan or several years.
+fn bare(line: &str, cues: &Cues) -> bool {
+    let line = line.trim();
+    let chars = line.chars().count();
+    if !(4..=MAX_BARE_CHARS).contains(&chars)
+        || line.contains(['。', ',', ':', ';', '!', '?', '、', '(', '《', '|'])
+        || line.contains("报告")
+    {
+        return false;
+    }
+    // It names the period: a year or several (`年度预期目标`, a table's
+    // column, names none); a table's caption ends in 表.
+    let (review, plan) = cues.heading_words(line);
+    let (years, _) = cues.span_words(line);
+    let names_period = years.is_some() || has_year(line);
+    names_period && !line.ends_with('表') && (review.is_some() || plan.is_some() || years.is_some())
+}
+
+/// Whether a line names a year (`2026年`).
+fn has_year(line: &str) -> bool {
+    line.char_indices().any(|(i, c)| {
+        c == '年'
+            && line
+                .get(..i)
+                .and_then(|b| b.as_bytes().get(b.len().checked_sub(4)?..))
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    })
 }
 
 /// The style and number of a heading line, if it is one.
@@ -224,6 +263,10 @@ mod tests {
         super::build_sections(text, headings, report, &Cues::default_cues())
     }
 
+    fn find_headings(text: &str) -> Vec<Heading> {
+        super::find_headings(text, &Cues::default_cues())
+    }
+
     #[test]
     fn numerals() {
         assert_eq!(leading_numeral("一、"), Some((1, "、")));
@@ -253,6 +296,23 @@ mod tests {
             ]
         );
         assert_eq!(find_headings(text)[1].title, "(一)经济。");
+    }
+
+    #[test]
+    fn unnumbered_part_headings() {
+        // corpus-provinces/gansu-2025: the part headings lost their numbers.
+        let text = "各位代表:\n“十四五”时期工作回顾\n五年来主要做了以下工作。\n上半年完成情况\n年度预期目标\n2026年重点工作\n(一)放大促消费扩投资政策效应\n";
+        let found: Vec<(Style, usize)> = find_headings(text)
+            .iter()
+            .map(|h| (h.style, h.line))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(Style::Bare, 2), (Style::Bare, 6), (Style::Paren, 7)]
+        );
+        assert!(has_year("2026年重点工作"));
+        assert!(!has_year("上半年完成情况"));
+        assert!(!has_year("年度"));
     }
 
     #[test]

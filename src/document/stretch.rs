@@ -85,9 +85,13 @@ pub fn find_stretches(
 }
 
 /// Byte offsets in `line` where a sentence starts: the line's first
-/// character and each one after `。`, `!` or `?`.
+/// character after bullet and markdown marks (`——这五年…`, `**…`), and
+/// each one after `。`, `!` or `?`.
 fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
-    let lead = line.len() - line.trim_start_matches([' ', '*', '#']).len();
+    let lead = line.len()
+        - line
+            .trim_start_matches([' ', '*', '#', '—', '―', '─', '-'])
+            .len();
     std::iter::once(lead).chain(
         line.char_indices()
             .filter(|&(_, c)| matches!(c, '。' | '!' | '?'))
@@ -155,7 +159,7 @@ mod tests {
     fn stretches(text: &str) -> Vec<(String, Coverage)> {
         let cues = Cues::default_cues();
         let report = Report::of_kind(ReportKind::Gwr, 2016);
-        let headings = find_headings(text);
+        let headings = find_headings(text, &cues);
         let sections = build_sections(text, &headings, &report, &cues);
         find_stretches(text, &headings, &sections, &report, &cues)
             .into_iter()
