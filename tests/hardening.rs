@@ -449,6 +449,45 @@ fn markdown_shows_html_as_text_and_the_table_drops_bidi_controls() {
     );
 }
 
+/// Cell separators of a Markdown row: pipes not escaped by a backslash.
+fn cells(row: &str) -> usize {
+    let mut chars = row.chars();
+    let mut pipes = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '|' => pipes += 1,
+            _ => {}
+        }
+    }
+    pipes
+}
+
+#[test]
+fn markdown_rows_keep_their_columns_whatever_backslashes_and_pipes_the_text_has() {
+    // A backslash before a pipe (found by the `formats` fuzz target, whose
+    // first count of escaped pipes took `\\\|` for a cell separator).
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a\\|b.txt"),
+        "广州市白云区2024年政府工作报告\n二、2024年工作安排\n\
+         \\|力争新增中小学学位6000个\\\\|\\。\n",
+    )
+    .unwrap();
+    let md = run_format(dir.path(), "markdown");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(rows.len(), 3, "{md}");
+    assert!(
+        rows[2].contains("\\\\\\|"),
+        "the backslash and the pipe are both escaped: {md}"
+    );
+    for row in &rows {
+        assert_eq!(cells(row), cells(rows[0]), "{row}");
+    }
+}
+
 #[test]
 fn reports_sharing_a_stem_get_folder_qualified_ids() {
     let dir = tempfile::tempdir().unwrap();
@@ -625,6 +664,32 @@ fn a_folder_past_path_max_is_one_named_skipped_entry() {
         .filter(|l| l.starts_with("luoshi: skipped"))
         .count();
     assert_eq!(named, 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_link_to_a_folder_above_is_not_walked_in_a_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let inner = dir.path().join("a/b");
+    fs::create_dir_all(&inner).unwrap();
+    fs::copy(report(), inner.join(REPORT)).unwrap();
+    std::os::unix::fs::symlink(dir.path(), inner.join("up")).unwrap();
+    std::os::unix::fs::symlink("..", inner.join("parent")).unwrap();
+    let run = luoshi_within(&["extract", "--format", "tsv", s(dir.path())], 120);
+    assert_eq!(run.stdout, extract_tsv(&report()), "{}", run.stderr);
+}
+
+#[test]
+fn output_onto_a_folder_is_an_error_naming_it_and_the_folder_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("out.tsv");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("keep.txt"), "kept").unwrap();
+    let run = luoshi(&["extract", "-q", "-o", s(&folder), s(&report())]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("out.tsv"), "{}", run.stderr);
+    assert!(folder.is_dir());
+    assert_eq!(fs::read_to_string(folder.join("keep.txt")).unwrap(), "kept");
+    assert!(leftovers(dir.path()).is_empty());
 }
 
 #[test]

@@ -9,6 +9,11 @@ use std::path::Path;
 fuzz_target!(|text: &str| {
     if let Err(e) = RuleSet::from_text(Path::new("fuzz.toml"), text) {
         assert!(e.line >= 1 && e.column >= 1);
-        assert!(e.line <= text.lines().count() + 1, "line {} of {}", e.line, text.lines().count());
+        assert!(
+            e.line <= text.lines().count() + 1,
+            "line {} of {}",
+            e.line,
+            text.lines().count()
+        );
     }
 });

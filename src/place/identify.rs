@@ -12,6 +12,15 @@
 //! word for itself (`全省`, `全市`, `全区`, `全县`, `全旗`, the last character
 //! of the reporting government's name) favours places of that kind, so a
 //! banner's report that names its region is read as the banner's.
+//!
+//! A bare stem that is also a word of the genre (`新建学校`, `乡村振兴`,
+//! listed in `data/word-stems.txt`) counts only where it names a place (in
+//! a title, dateline or issuing body, or next to its parent or child), and
+//! its full name right before a word its suffix begins (`新建区级`, listed
+//! in `data/suffix-words.txt`) not at all. A division named like a part of
+//! a place (阳泉市城区, 阳泉市矿区) counts as itself before a government or
+//! congress (`城区人民政府`). A place whose code changed under one name (三元区
+//! 350403, now 350404) is read by its current code.
 
 use super::names::{suffix_of, text_names, Strength};
 use super::table::{table, Table};
@@ -22,6 +31,16 @@ use std::sync::OnceLock;
 
 /// Words for parts of places.
 const PARTS: &str = include_str!("../../data/place-parts.txt");
+
+/// Stems of divisions that are also words of the genre, each with a note.
+const WORD_STEMS: &str = include_str!("../../data/word-stems.txt");
+
+/// Words a division's suffix begins (`区域`, `市场`).
+const SUFFIX_WORDS: &str = include_str!("../../data/suffix-words.txt");
+
+/// Words after a division named like a part of a place that make it the
+/// government (`城区人民政府`, `矿区第十七届人民代表大会`).
+const GOVERNMENT_AFTER: &[&str] = &["人民政府", "政府", "人民代表大会", "人大"];
 
 /// How much of the start of a report is searched for place names: the
 /// header and the opening, where a report names itself (a longer scan found
@@ -82,11 +101,21 @@ struct Pattern {
     part: bool,
     /// `全X`/`我X`/`本X`: the report's word for itself, `X` the character.
     self_ref: Option<char>,
+    /// The string is, or is the full name of, a stem that is also a word.
+    word_like: bool,
 }
 
 struct Index {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    suffix_words: Vec<&'static str>,
+}
+
+/// The lines of a data file that are not notes, up to a tab.
+fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(|l| l.split('\t').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn index() -> Option<&'static Index> {
@@ -105,11 +134,17 @@ fn build(table: &Table) -> Option<Index> {
             strings.len() - 1
         })
     };
+    let word_stems: Vec<&str> = entries(WORD_STEMS).collect();
     let mut self_chars: Vec<char> = Vec::new();
     for row in 0..table.rows().len() {
-        for (name, strength) in text_names(table, row) {
+        let names = text_names(table, row);
+        let word_like = names
+            .iter()
+            .any(|(n, s)| *s == Strength::Stem && word_stems.contains(&n.as_str()));
+        for (name, strength) in names {
             let i = at(&name, &mut strings, &mut patterns);
             patterns[i].uses.push((row, strength));
+            patterns[i].word_like |= word_like;
         }
         if let Some(c) = suffix_of(&table.row(row).name).chars().last() {
             if !self_chars.contains(&c) {
@@ -117,11 +152,7 @@ fn build(table: &Table) -> Option<Index> {
             }
         }
     }
-    for word in PARTS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+    for word in entries(PARTS) {
         let i = at(word, &mut strings, &mut patterns);
         patterns[i].part = true;
     }
@@ -138,6 +169,7 @@ fn build(table: &Table) -> Option<Index> {
     Some(Index {
         automaton,
         patterns,
+        suffix_words: entries(SUFFIX_WORDS).collect(),
     })
 }
 
@@ -157,6 +189,8 @@ struct Mention {
     chained: bool,
     /// Two characters (`城区`, `萧县`): too common as a word to count alone.
     short: bool,
+    /// A stem that is also a word, outside a place-naming context.
+    word: bool,
 }
 
 /// The reporting government of a report, from its normalised text;
@@ -201,18 +235,26 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
                 }
             }
         }
-        if rows.is_empty() || (p.part && !chained) {
+        let government = !p.uses.is_empty() && names_government(scan, m.end());
+        if rows.is_empty() || (p.part && !chained && !government) {
+            continue;
+        }
+        // A word before a number (`新建5G基站`) is no place before a year.
+        let strong = strong_context(scan, m.start(), m.end())
+            && !(p.word_like && starts_with_number_not_year(&scan[m.end()..]));
+        if p.word_like && !chained && suffix_begins_word(scan, m.end(), &index.suffix_words) {
             continue;
         }
         mentions.push(Mention {
             end: m.end(),
             rows,
-            strong: strong_context(scan, m.start(), m.end()),
+            strong,
             in_header: m.start() < header_end,
             parent: false,
             part: false,
             chained,
             short: scan[m.start()..m.end()].chars().count() <= 2,
+            word: p.word_like && !strong && !chained,
         });
     }
     choose(table, &mentions, &self_refs).map(|row| table.place(row))
@@ -282,8 +324,10 @@ fn scores(table: &Table, mentions: &[Mention], strength: Strength) -> Vec<(usize
             .rows
             .iter()
             .filter(|(_, s)| *s == strength)
+            .filter(|(_, s)| !(m.word && *s == Strength::Stem))
             .map(|&(r, _)| r)
             .collect();
+        let rows = current(table, rows);
         let supported: Vec<usize> = rows
             .iter()
             .copied()
@@ -310,6 +354,36 @@ fn scores(table: &Table, mentions: &[Mention], strength: Strength) -> Vec<(usize
         }
     }
     scores
+}
+
+/// `rows` with the rows of a place whose code changed under one name given
+/// to its current row: the same full name (三元区 350403, now 350404), or a
+/// unit of a prefecture that is gone that became a prefecture of its name
+/// (哈密市 652201 of 哈密地区, now the city 650500).
+fn current(table: &Table, rows: Vec<usize>) -> Vec<usize> {
+    if rows.len() < 2 {
+        return rows;
+    }
+    let names: Vec<String> = rows.iter().map(|&r| table.place(r).name).collect();
+    let gone = |r: usize| table.row(r).last.is_some();
+    let same_place = |i: usize, j: usize| {
+        let (a, b) = (table.row(rows[i]), table.row(rows[j]));
+        names[i] == names[j]
+            || (a.name == b.name
+                && a.code[..2] == b.code[..2]
+                && table.parent_index(rows[i]).is_some_and(gone))
+    };
+    rows.iter()
+        .enumerate()
+        .filter(|&(i, &r)| {
+            let replaced_by = |j: usize| {
+                (!gone(rows[j]) && gone(r))
+                    || (gone(rows[j]) == gone(r) && j < i && names[j] == names[i])
+            };
+            !(0..rows.len()).any(|j| j != i && same_place(i, j) && replaced_by(j))
+        })
+        .map(|(_, &r)| r)
+        .collect()
 }
 
 /// The row of the highest score; none on a tie (a name two places share
@@ -354,6 +428,32 @@ fn strong_context(text: &str, start: usize, end: usize) -> bool {
         .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(SITE))
         || after.starts_with(|c: char| c.is_ascii_digit())
         || STRONG_BEFORE.iter().any(|w| before.ends_with(w))
+}
+
+/// Whether a government or congress follows `end` (`城区人民政府`,
+/// `矿区第十七届人民代表大会`).
+fn names_government(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start_matches([' ', '\u{3000}']);
+    GOVERNMENT_AFTER.iter().any(|w| after.starts_with(w))
+        || after
+            .strip_prefix('第')
+            .is_some_and(|rest| rest.chars().take(4).collect::<String>().contains('届'))
+}
+
+/// Whether `text` starts with a number that is not a year (`2023年`).
+fn starts_with_number_not_year(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && !(digits == 4 && text[digits..].starts_with('年'))
+}
+
+/// Whether the last character of the name ending at `end` begins a word
+/// of `suffix_words` (`新建区级`: 区 begins 区级).
+fn suffix_begins_word(text: &str, end: usize, suffix_words: &[&str]) -> bool {
+    let Some(last) = text[..end].chars().next_back() else {
+        return false;
+    };
+    let from = &text[end - last.len_utf8()..];
+    suffix_words.iter().any(|w| from.starts_with(w))
 }
 
 /// The longest prefix of `text` no longer than `len` bytes that ends on a
@@ -438,6 +538,73 @@ mod tests {
         #[test]
         fn any_text_is_read_without_panic(text in "[广州市白云区县旗全省(江西)我 a1,。\\PC]{0,80}", end in 0usize..400) {
             let _ = identify(&text, end);
+        }
+    }
+
+    #[test]
+    fn a_stem_that_is_a_word_names_no_place_outside_a_naming_context() {
+        // An invented district (its name in no table) whose report says
+        // 新建 and 乡村振兴 as words: neither 新建区 nor 振兴区.
+        let text =
+            "南屏市云山区2031年政府工作报告\n——2032年1月9日在南屏市云山区第十七届人民代表大会\n\
+                    全区新建学校3所，新建5G基站520座，乡村振兴扎实推进，全区新建区级养老中心2个，\
+                    新建市场3个，振兴乡村。全区";
+        assert_eq!(code(text), None);
+        // The same stems do name their places in a title or dateline.
+        assert_eq!(
+            code("——2023年1月在新建区第十七届人民代表大会\n全区新建学校 全区").as_deref(),
+            Some("360112")
+        );
+        assert_eq!(
+            code("振兴区2023年政府工作报告\n全区 全区").as_deref(),
+            Some("210603")
+        );
+        // A stem not listed as a word still names its place in the body.
+        let text = "政府工作报告\n——2023年1月8日在县第十八届人民代表大会\n\
+                    一、回顾\n桦川振兴发展，全县……幸福的新桦川，全县";
+        assert_eq!(code(text).as_deref(), Some("230826"));
+    }
+
+    #[test]
+    fn a_division_named_like_a_part_counts_before_its_government() {
+        let text = "2023年矿区政府工作报告\n——2023年1月10日在矿区第十七届人民代表大会\n\
+                    在阳泉市委、阳泉市政府的坚强领导下，全区 全区";
+        assert_eq!(code(text).as_deref(), Some("140303"));
+        // Without one it is still a part of a place.
+        assert_eq!(code("阳泉市 城区 城区 矿区 全市"), None);
+    }
+
+    #[test]
+    fn a_place_whose_code_changed_is_read_by_its_current_code() {
+        let text = "三明市三元区人民政府关于2023年上半年预算执行情况的报告\n全区 全区";
+        assert_eq!(code(text).as_deref(), Some("350404"));
+        let text = "关于三元区2023年计划执行情况的报告\n在三明市委领导下，全区 全区";
+        assert_eq!(code(text).as_deref(), Some("350404"));
+        let text = "哈密市人民政府门户网站\n哈密市2023年统计公报\n全市 全市";
+        assert_eq!(code(text).as_deref(), Some("650500"));
+    }
+
+    #[test]
+    fn every_listed_word_stem_is_the_stem_of_a_division() {
+        let t = table();
+        let stems: Vec<String> = (0..t.rows().len())
+            .flat_map(|r| text_names(t, r))
+            .filter(|(_, s)| *s == Strength::Stem)
+            .map(|(n, _)| n)
+            .collect();
+        for line in WORD_STEMS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (stem, note) = line.split_once('\t').expect("a stem, a tab and a note");
+            assert!(stems.iter().any(|s| s == stem), "{stem} is no stem");
+            assert!(note.contains(stem), "{line}: the note shows the word");
+        }
+        for word in entries(SUFFIX_WORDS) {
+            assert!(
+                ["区", "县", "市"].iter().any(|s| word.starts_with(s)),
+                "{word}"
+            );
         }
     }
 
