@@ -44,6 +44,7 @@ mod variants;
 pub use decode::MAX_BYTES;
 pub use format::Format;
 pub use normalise::{Normalised, Normaliser, NormaliserError};
+pub use script::simplified;
 
 use crate::place::Place;
 use crate::rule::DateSource;

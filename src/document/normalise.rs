@@ -18,7 +18,7 @@ use super::mapped::Mapped;
 use super::script;
 use super::variants::Variants;
 use fold::fold;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Longest pinyin reading (in characters, parentheses excluded) that is dropped.
 const MAX_PINYIN: usize = 12;
@@ -33,7 +33,10 @@ const TONE_LETTERS: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńň
 #[derive(Debug)]
 pub struct Normaliser {
     variants: Variants,
-    cues: Arc<Cues>,
+    /// The cues given by `with_cues`, else the default ones, built only
+    /// when first asked for (building cues is costly and the extractor
+    /// always brings its own).
+    cues: OnceLock<Arc<Cues>>,
 }
 
 /// Why a normaliser could not be built.
@@ -59,19 +62,19 @@ impl Normaliser {
     pub fn new(variants: &[(String, String)]) -> Result<Normaliser, NormaliserError> {
         Ok(Normaliser {
             variants: Variants::new(variants)?,
-            cues: Cues::default_cues(),
+            cues: OnceLock::new(),
         })
     }
 
     /// A normaliser whose reports are read with these structure cues.
     pub fn with_cues(mut self, cues: Arc<Cues>) -> Normaliser {
-        self.cues = cues;
+        self.cues = OnceLock::from(cues);
         self
     }
 
     /// The structure cues reports are read with.
     pub fn cues(&self) -> &Arc<Cues> {
-        &self.cues
+        self.cues.get_or_init(Cues::default_cues)
     }
 
     /// The normalised view of `original`.

@@ -29,23 +29,29 @@ pub struct Corpus {
     pub html: usize,
 }
 
-/// Writes copies of the reports in `fixtures` into `dir` until `target`
-/// bytes are written: one file in eight is GB18030, one in eight HTML.
-pub fn build(fixtures: &Path, dir: &Path, target: u64) -> io::Result<Corpus> {
+/// Writes copies of the reports in the `fixtures` folders into `dir` until
+/// `target` bytes are written: one file in eight is GB18030, one in eight HTML.
+pub fn build(fixtures: &[PathBuf], dir: &Path, target: u64) -> io::Result<Corpus> {
     let mut sources = Vec::new();
-    let mut names: Vec<PathBuf> = fs::read_dir(fixtures)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    names.sort();
-    for path in names {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        sources.push((stem.unwrap_or_default(), fs::read_to_string(&path)?));
+    for folder in fixtures {
+        let mut names: Vec<PathBuf> = fs::read_dir(folder)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        names.sort();
+        for path in names {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            sources.push((stem.unwrap_or_default(), fs::read_to_string(&path)?));
+        }
     }
     if sources.is_empty() {
         return Err(io::Error::other(format!(
             "no .txt reports in {}",
-            fixtures.display()
+            fixtures
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     let mut corpus = Corpus {
@@ -60,7 +66,18 @@ pub fn build(fixtures: &Path, dir: &Path, target: u64) -> io::Result<Corpus> {
         let (stem, text) = &sources[i % sources.len()];
         let district = DISTRICTS[(i / sources.len()) % DISTRICTS.len()];
         let shift = (i / (sources.len() * DISTRICTS.len())) % 11;
-        let text = shift_years(&rename_district(text, district), shift as i32 - 8);
+        let renamed = rename_district(text, district);
+        // A report of a district not renamed, and every copy once the
+        // districts and year shifts are used up, gets a tag of its own so
+        // that no two files are alike (files of the same content are read
+        // once, and only hashed after that).
+        let cycle = sources.len() * DISTRICTS.len() * 11;
+        let renamed = if renamed == *text || i >= cycle {
+            format!("{renamed}\n[copy {}]\n", tag(i))
+        } else {
+            renamed
+        };
+        let text = shift_years(&renamed, shift as i32 - 8);
         let folder = dir.join(format!("{:03}", i / FILES_PER_FOLDER));
         fs::create_dir_all(&folder)?;
         let name = format!("{stem}-{district}-{i:06}");
@@ -90,6 +107,18 @@ fn rename_district(text: &str, to: &str) -> String {
     BUNDLED
         .iter()
         .fold(text.to_owned(), |t, from| t.replace(from, to))
+}
+
+/// The copy number in letters (no digits, so no quantity is read from it).
+fn tag(mut i: usize) -> String {
+    let mut out = String::new();
+    loop {
+        out.push(char::from(b'a' + (i % 26) as u8));
+        i /= 26;
+        if i == 0 {
+            return out;
+        }
+    }
 }
 
 /// Moves every `20YY年` by `shift` years.

@@ -4,14 +4,19 @@
 //! when it is available) end to end over the whole corpus in a child process
 //! on every core, reporting MB/s and the child's peak resident memory.
 //! Reading PDF, .docx and hard-wrapped copies is timed apart (see `formats`).
+//! The end-to-end runs are set against `bench/growth.py` and `grep -c` over
+//! the same files (see `baseline`), on the bundled mix and on a corpus built
+//! from the wide corpora (`fixtures/corpus-*`); `--quick` runs only those.
 //!
 //! `cargo run --release --example bench -- --mb 500` (see docs/performance.md).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod baseline;
 mod corpus;
 mod formats;
 mod linking;
+mod script_check;
 mod stages;
 mod worst;
 
@@ -51,6 +56,27 @@ struct Args {
     /// Only time reading the formats (no corpus, no end-to-end runs).
     #[arg(long)]
     formats_only: bool,
+    /// Only the end-to-end runs of `extract` and `track` and the baselines
+    /// (no stage timings, formats, linking, page, database or worst case).
+    #[arg(long)]
+    quick: bool,
+    /// Folders of varied reports a second corpus is copied from.
+    #[arg(
+        long,
+        value_name = "DIR",
+        num_args = 1..,
+        default_values = ["fixtures/corpus-wide", "fixtures/corpus-provinces", "fixtures/corpus-old"]
+    )]
+    wide: Vec<PathBuf>,
+    /// Size of the corpus copied from `--wide`, in MB; 0 skips it.
+    #[arg(long, default_value_t = 100)]
+    wide_mb: u64,
+    /// Runs each end-to-end command and baseline this many times, keeping the fastest.
+    #[arg(long, default_value_t = 2)]
+    best_of: usize,
+    /// The Python baseline (five growth targets, one regular expression each).
+    #[arg(long, value_name = "FILE", default_value = "bench/growth.py")]
+    python: PathBuf,
     /// Internal: run a luoshi command line and report peak memory.
     #[arg(long, hide = true, num_args = 1.., allow_hyphen_values = true)]
     child: Option<Vec<String>>,
@@ -89,7 +115,11 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         count(&dir)?
     } else {
         let start = Instant::now();
-        let c = corpus::build(&args.fixtures, &dir, args.mb * 1_000_000)?;
+        let c = corpus::build(
+            std::slice::from_ref(&args.fixtures),
+            &dir,
+            args.mb * 1_000_000,
+        )?;
         eprintln!(
             "bench: wrote {} files ({} GB18030, {} HTML), {:.1} MB in {:.1}s to {}",
             c.files,
@@ -104,9 +134,155 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     machine();
     println!("corpus: {files} files, {:.1} MB\n", bytes as f64 / 1e6);
 
+    if !args.quick {
+        in_process(args, &dir)?;
+    }
+    let corpus = dir.to_string_lossy().into_owned();
+    println!(
+        "end to end, every core, bundled mix, {:.1} MB:\n",
+        bytes as f64 / 1e6
+    );
+    compare(args, &corpus, bytes)?;
+    if !args.quick {
+        outputs(&corpus, bytes)?;
+    }
+    if !keep {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    if args.wide_mb > 0 {
+        wide(args)?;
+    }
+    if args.worst_mb > 0 && !args.quick {
+        worst_case(args.worst_mb)?;
+    }
+    Ok(())
+}
+
+/// A corpus copied from the wide corpora: `extract` and `track` end to end
+/// against the baselines.
+fn wide(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::temp_dir().join(format!("luoshi-bench-wide-{}", std::process::id()));
+    let c = corpus::build(&args.wide, &dir, args.wide_mb * 1_000_000)?;
+    println!(
+        "\nend to end, every core, {} files ({} GB18030, {} HTML), {:.1} MB copied from {}:\n",
+        c.files,
+        c.gb18030,
+        c.html,
+        c.bytes as f64 / 1e6,
+        args.wide
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    compare(args, &dir.to_string_lossy(), c.bytes)?;
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
+
+/// `extract` and `track` end to end over `corpus`, then the Python script
+/// and `grep -c` over the same files, and the ratios the goals are set in.
+fn compare(args: &Args, corpus: &str, bytes: u64) -> Result<(), Box<dyn std::error::Error>> {
+    let mb = bytes as f64 / 1e6;
+    let best = |f: &mut dyn FnMut() -> Option<f64>| {
+        (0..args.best_of.max(1))
+            .filter_map(|_| f())
+            .min_by(f64::total_cmp)
+    };
+    println!("| command | seconds | MB/s | peak memory (MB) | exit |\n|---|---|---|---|---|");
+    let mut extract = None;
+    for (label, command) in [
+        (
+            "luoshi extract (tsv)",
+            vec!["extract", "-q", "--format", "tsv", corpus],
+        ),
+        (
+            "luoshi track (csv)",
+            vec!["track", "-q", "--format", "csv", corpus],
+        ),
+    ] {
+        let mut runs = Vec::new();
+        for _ in 0..args.best_of.max(1) {
+            runs.push(end_to_end(&command)?);
+        }
+        let Some(run) = runs
+            .into_iter()
+            .min_by(|a, b| a.seconds.total_cmp(&b.seconds))
+        else {
+            continue;
+        };
+        if command[0] == "extract" {
+            extract = Some(run.seconds);
+        }
+        let peak = run
+            .peak_kb
+            .map_or("-".into(), |kb| format!("{:.1}", kb as f64 / 1024.0));
+        println!(
+            "| {label} | {:.2} | {:.1} | {peak} | {} |",
+            run.seconds,
+            mb / run.seconds,
+            run.code
+        );
+    }
+    let python = best(&mut || baseline::python(&args.python, corpus));
+    let grep = best(&mut || baseline::grep(corpus));
+    for (label, seconds) in [
+        (format!("python3 {}", args.python.display()), python),
+        ("grep -c 增长 -r".to_owned(), grep),
+    ] {
+        match seconds {
+            Some(s) => println!("| {label} | {s:.2} | {:.1} | | |", mb / s),
+            None => println!("| {label} | - | - | | not available |"),
+        }
+    }
+    let Some(extract) = extract else {
+        return Ok(());
+    };
+    let met = |ok: bool| if ok { "met" } else { "not met" };
+    let rate = mb / extract;
+    println!(
+        "\n- extract: {rate:.1} MB/s (goal ≥ 150: {})",
+        met(rate >= 150.0)
+    );
+    if let Some(p) = python {
+        let ratio = p / extract;
+        println!(
+            "- extract is {ratio:.1}× as fast as the Python script (goal ≥ 20×: {})",
+            met(ratio >= 20.0)
+        );
+    }
+    if let Some(g) = grep {
+        let ratio = extract / g;
+        println!(
+            "- extract takes {ratio:.1}× the time of grep -c (goal ≤ 15×: {})",
+            met(ratio <= 15.0)
+        );
+    }
+    println!("- load average: {}", load_average());
+    Ok(())
+}
+
+/// The first three fields of /proc/loadavg.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// The one-thread measures over a sample held in memory: stages, formats,
+/// linking, the report page and the database.
+fn in_process(args: &Args, dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let rules = RuleSet::load(None)?;
     let extractor = Extractor::new(&rules)?;
-    let sample = read_sample(&dir, args.stage_mb * 1_000_000)?;
+    let sample = read_sample(dir, args.stage_mb * 1_000_000)?;
+    if let Some(check) = script_check::run(&sample) {
+        println!(
+            "script conversion against ferrous-opencc T2s: {} texts of the sample (UTF-8 files, as they are and in traditional script), {} differ{}\n",
+            check.texts,
+            check.differ.len(),
+            if check.differ.is_empty() { String::new() } else { format!(": {}", check.differ.join(", ")) }
+        );
+    }
     let runs = (0..args.repeat.max(1))
         .map(|_| stages::time(&sample, extractor.normaliser(), &extractor))
         .collect();
@@ -173,9 +349,14 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     }
     println!();
 
-    println!("end to end, every core, {:.1} MB:\n", bytes as f64 / 1e6);
+    Ok(())
+}
+
+/// The report page and the database end to end over the corpus.
+fn outputs(corpus: &str, bytes: u64) -> Result<(), Box<dyn std::error::Error>> {
+    println!("\nreport page and database end to end, every core:\n");
     println!("| command | seconds | MB/s | peak memory (MB) | exit |\n|---|---|---|---|---|");
-    let corpus = dir.to_string_lossy().into_owned();
+
     let out_dir = std::env::temp_dir();
     let page = out_dir
         .join(format!("luoshi-bench-{}.html", std::process::id()))
@@ -186,16 +367,8 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         .to_string_lossy()
         .into_owned();
     for (label, command) in [
-        (
-            "extract (tsv)",
-            vec!["extract", "-q", "--format", "tsv", &corpus],
-        ),
-        (
-            "track (csv)",
-            vec!["track", "-q", "--format", "csv", &corpus],
-        ),
-        ("report (html)", vec!["report", "-q", "-o", &page, &corpus]),
-        ("track (sqlite)", vec!["track", "-q", "-o", &db, &corpus]),
+        ("report (html)", vec!["report", "-q", "-o", &page, corpus]),
+        ("track (sqlite)", vec!["track", "-q", "-o", &db, corpus]),
     ] {
         let run = end_to_end(&command)?;
         match run.peak_kb {
@@ -215,12 +388,6 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             println!("\n{written}: {:.1} MB", meta.len() as f64 / 1e6);
         }
         let _ = std::fs::remove_file(written);
-    }
-    if !keep {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    if args.worst_mb > 0 {
-        worst_case(args.worst_mb)?;
     }
     Ok(())
 }
