@@ -22,6 +22,25 @@ pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", 
 pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
 /// Words that make a number a target for several years, not for one.
 pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", "两年平均", "三年平均"];
+/// Words opening a paragraph about the whole period under review, as a
+/// work report at the end of a five-year plan writes it (`这五年,我们…`,
+/// `五年来,我们…`, `过去五年,…`; yunnan, sichuan, jiangxi, hainan,
+/// neimenggu-2025-gwr). Figures there are sums or averages of five years;
+/// `这是…的五年。` (gansu-2025-gwr) opens such a paragraph too.
+pub const FIVE_YEAR_OPENERS: &[&str] = &["这五年", "五年来", "过去五年", "五年间", "五年里"];
+/// Words opening a paragraph about one year, which end a five-year stretch
+/// (`刚刚过去的2025年,…`, `过去一年,…`, `2025年,全省…`).
+pub const ONE_YEAR_OPENERS: &[&str] = &[
+    "刚刚过去的",
+    "过去的一年",
+    "过去一年",
+    "一年来",
+    "今年",
+    "去年",
+];
+/// Lines looked back over for the opener of a five-year stretch (a paragraph
+/// `五年来,我们…` with its one-sentence sub-heads and their paragraphs).
+const FIVE_YEAR_REACH_LINES: usize = 12;
 /// Longest opening clause read as a time phrase (`到2025年`, `2024年底前`).
 const TIME_PHRASE_CHARS: usize = 10;
 /// Bytes before a value searched for its hedge word (about 80 characters).
@@ -103,7 +122,7 @@ pub fn read(
     let after_term = &text[candidate.term.range.end..clause.end.max(candidate.term.range.end)];
     let restated = candidate.order == Order::ValueFirst
         && TARGET_NOUNS.iter().any(|w| after_term.starts_with(w));
-    let plan_cue = restated || PLAN_CUES.iter().any(|w| region.contains(w));
+    let plan_cue = restated || PLAN_CUES.iter().any(|w| has_cue(region, w));
     // 预计 governs the whole statement, often from the term's clause
     // (`预计实现地区生产总值1520亿元,增长6.5%`).
     let statement_start =
@@ -141,6 +160,18 @@ pub fn read(
     let hedge = last_of(&text[hedge_from..q.span.start], HEDGES).unwrap_or_default();
 
     if MULTI_YEAR.iter().any(|w| region.contains(w)) {
+        return None;
+    }
+    // A list after `主要预期目标是:` is of targets, across its `;`
+    // (`今年经济社会发展的主要预期目标是:地区生产总值增长5%左右,…;城镇新增就业18万人以上`).
+    let lead_in = lead_in(text, sentence, q.span.start);
+    if lead_in.is_some_and(|l| MULTI_YEAR.iter().any(|w| l.contains(w))) {
+        return None;
+    }
+    let plan_cue = plan_cue || lead_in.is_some();
+    // In a paragraph about the five years under review a flow or a rate is
+    // for five years; a running total is still the one at the end.
+    if target.measure != Measure::Stock && in_five_year_stretch(doc, q.span.start) {
         return None;
     }
     let coverage = doc.coverage_at(q.span.start);
@@ -250,6 +281,72 @@ pub fn read(
         scope,
         because,
     })
+}
+
+/// Whether `cue` stands in `region` as a plan word, not as the indicator
+/// type of a table row (`地区生产总值 预期性 16715.2亿元 4.8%`: 预期性 and
+/// 约束性 say what kind of indicator a row is, in pudong-2023-annual and
+/// every table of the national and local plans).
+fn has_cue(region: &str, cue: &str) -> bool {
+    region
+        .match_indices(cue)
+        .any(|(i, w)| !region[i + w.len()..].starts_with('性'))
+}
+
+/// The clause before a colon that introduces the value's list as targets
+/// (`主要预期目标是:`), searched back to the full stop before the value.
+fn lead_in<'a>(text: &'a str, sentence: &Range<usize>, at: usize) -> Option<&'a str> {
+    let full_start = text[..sentence.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '!' | '?' | '\n' | '！' | '？'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let before = &text[full_start..at];
+    let colon = before.rfind([':', '：'])?;
+    let lead = &before[..colon];
+    let lead = lead
+        .rfind([',', ';', '、', '，', '；', ':', '：'])
+        .map_or(lead, |i| &lead[i..]);
+    lead.contains("目标").then_some(lead)
+}
+
+/// Whether `at` sits in a paragraph about the five years under review: its
+/// line, or a line above it with no one-year paragraph or heading between,
+/// opens with a five-year word.
+fn in_five_year_stretch(doc: &Document, at: usize) -> bool {
+    let text = &doc.text;
+    let mut end = at;
+    for _ in 0..FIVE_YEAR_REACH_LINES {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if doc.sections.iter().any(|s| s.range.start == start) {
+            return false;
+        }
+        let line = &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i)];
+        let opening = line
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '-' | '―'))
+            .trim_start_matches("各位代表")
+            .trim_start_matches(['!', '！', ',', '，', ':', '：', ' ']);
+        let first_sentence = opening.split(['。', '!', '?', ';']).next().unwrap_or("");
+        if FIVE_YEAR_OPENERS.iter().any(|w| opening.starts_with(w))
+            || (opening.starts_with("这是") && first_sentence.ends_with("的五年"))
+        {
+            return true;
+        }
+        if ONE_YEAR_OPENERS.iter().any(|w| opening.starts_with(w)) || opens_with_year(opening) {
+            return false;
+        }
+        if start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
+    false
+}
+
+/// `2025年,…` or `2025年是…`: a paragraph about one year.
+fn opens_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年')
 }
 
 /// The char boundary at or before `at`.
