@@ -27,7 +27,22 @@ pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", 
 /// `五年来,我们…`, `过去五年,…`; yunnan, sichuan, jiangxi, hainan,
 /// neimenggu-2025-gwr). Figures there are sums or averages of five years;
 /// `这是…的五年。` (gansu-2025-gwr) opens such a paragraph too.
-pub const FIVE_YEAR_OPENERS: &[&str] = &["这五年", "五年来", "过去五年", "五年间", "五年里"];
+/// `过去的五年极不寻常` (henan) and `“十四五”时期是…` (jilin, where `这五年`
+/// follows mid-line) open one as well.
+pub const FIVE_YEAR_OPENERS: &[&str] = &[
+    "这五年",
+    "五年来",
+    "过去五年",
+    "过去的五年",
+    "五年间",
+    "五年里",
+    "十四五”时期",
+    "十三五”时期",
+    "十二五”时期",
+    "十一五”时期",
+    "十四五”以来",
+    "十三五”以来",
+];
 /// Words opening a paragraph about one year, which end a five-year stretch
 /// (`刚刚过去的2025年,…`, `过去一年,…`, `2025年,全省…`).
 pub const ONE_YEAR_OPENERS: &[&str] = &[
@@ -325,7 +340,7 @@ fn in_five_year_stretch(doc: &Document, at: usize) -> bool {
         let opening = line
             .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '-' | '―'))
             .trim_start_matches("各位代表")
-            .trim_start_matches(['!', '！', ',', '，', ':', '：', ' ']);
+            .trim_start_matches(['!', '！', ',', '，', ':', '：', ' ', '“', '"']);
         let first_sentence = opening.split(['。', '!', '?', ';']).next().unwrap_or("");
         if FIVE_YEAR_OPENERS.iter().any(|w| opening.starts_with(w))
             || (opening.starts_with("这是") && first_sentence.ends_with("的五年"))
