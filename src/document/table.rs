@@ -325,6 +325,23 @@ mod tests {
     }
 
     #[test]
+    fn a_bordered_table_with_a_two_level_header_is_read() {
+        // pudong-2024-annual: 完成情况 is split into 绝对数 and 同比增长.
+        let text = "表1:2024年主要经济社会指标完成情况\n| 序号 |\n主要经济社会指标 |\n指标类型 |\n完成情况 |\n年度目标 |\n|\n| 绝对数 |\n同比增长 |\n||||\n| 1 |\n地区生产总值 |\n预期性 |\n17752.3亿元 |\n5.3% |\n增长6%左右 |\n| 2 |\n一般公共预算收入 |\n预期性 |\n1308.7亿元 |\n0.6% |\n与GDP增长基本同步 |\n";
+        let mut report = h1(2024);
+        report.kind = ReportKind::Annual;
+        let rows = find_rows(text, &report);
+        assert_eq!(rows.len(), 2);
+        let cell = |r: &Option<Range<usize>>| r.clone().map(|r| &text[r]);
+        assert_eq!(&text[rows[0].label.clone()], "地区生产总值");
+        assert_eq!(cell(&rows[0].outcome), Some("5.3%"));
+        assert_eq!(cell(&rows[0].plan), Some("增长6%左右"));
+        assert!(rows[0].growth);
+        assert_eq!(cell(&rows[1].outcome), Some("0.6%"));
+        assert_eq!((rows[1].year, rows[1].period), (2024, Period::FY));
+    }
+
+    #[test]
     fn prose_is_not_a_table() {
         assert!(find_rows("一、上半年执行情况\n1.加快发展\n正文", &h1(2021)).is_empty());
         assert!(!is_numbered_label("2021年"));

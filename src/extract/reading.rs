@@ -547,6 +547,40 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_lead_in_naming_targets_makes_its_list_plans() {
+        // neimenggu-2025-gwr: the list runs on across `;`.
+        let text = "政府工作报告\n——2026年2月4日在某区人民代表大会上\n今年经济社会发展的主要预期目标是:地区生产总值增长5%左右,在实际工作中努力争取更好结果;城镇调查失业率5.7%左右,城镇新增就业18万人以上。\n";
+        let got = rows(text);
+        assert!(got
+            .iter()
+            .any(|r| r.0 == "gdp_growth" && r.1 == Kind::Plan && r.2 == 2026));
+        assert!(got
+            .iter()
+            .any(|r| r.0 == "urban_employment" && r.1 == Kind::Plan && r.2 == 2026));
+    }
+
+    #[test]
+    fn a_five_year_stretch_gives_only_running_totals() {
+        let text = "政府工作报告\n——2026年1月28日在某省人民代表大会上\n这五年,我们深入践行以人民为中心的发展思想。\n城镇新增就业261.6万人,5G基站达到9.5万座。\n刚刚过去的2025年,城镇新增就业52万人。\n";
+        let got = rows(text);
+        let jobs: Vec<f64> = got
+            .iter()
+            .filter(|r| r.0 == "urban_employment")
+            .map(|r| r.4)
+            .collect();
+        assert_eq!(jobs, vec![520000.0]);
+        assert!(got
+            .iter()
+            .any(|r| r.0 == "g5_base_stations_total" && r.2 == 2025));
+    }
+
+    #[test]
+    fn an_indicator_type_is_no_plan_word() {
+        assert!(!has_cue("地区生产总值预期性 16715.2亿元", "预期"));
+        assert!(has_cue("主要预期目标", "预期"));
+    }
+
+    #[test]
     fn last_hedge_wins() {
         assert_eq!(last_of("计划力争新增", HEDGES).as_deref(), Some("力争"));
         assert_eq!(last_of("新增", HEDGES), None);
