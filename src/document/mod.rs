@@ -247,6 +247,9 @@ pub struct IndicatorRow {
     /// Cell of a 单位 column, when the table has one (`%`, `亿元`): the
     /// unit of bare numbers in the other cells.
     pub unit: Option<Range<usize>>,
+    /// Whether the outcome cell is a growth column (`同比增长` under
+    /// `完成情况`): its bare percentages are rises.
+    pub growth: bool,
     /// Year of both cells.
     pub year: i32,
     /// Period the outcome cell covers.

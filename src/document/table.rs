@@ -90,6 +90,7 @@ pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
                     plan: column(plan_col),
                     outcome: column(outcome_col),
                     unit: column(header.iter().position(|c| is_unit_header(c.text))),
+                    growth: false,
                     year,
                     period,
                 });
@@ -114,7 +115,6 @@ fn fixed_rows(
     report: &Report,
     rows: &mut Vec<IndicatorRow>,
 ) -> usize {
-    let width = header.len();
     let find = |p: fn(&str) -> bool| header.iter().position(|c| p(c.text));
     let label_col = find(is_label_header);
     let plan_col = find(is_plan_header);
@@ -126,9 +126,36 @@ fn fixed_rows(
     let (Some(year), period) = dating(cells, start, header, outcome_col, report) else {
         return 0;
     };
+    // A two-level header: the cells between the header and the first row
+    // split the outcome column (`完成情况 / 年度目标 / 绝对数 / 同比增长`,
+    // pudong-2024-annual), so a row has one cell more per extra sub-column.
+    let body = start + header.len();
+    let sub = cells
+        .get(body..)
+        .unwrap_or_default()
+        .iter()
+        .take(MAX_SUB_COLUMNS + 1)
+        .position(|c| c.text == "1")
+        .unwrap_or(0);
+    let split = match outcome_col {
+        Some(col) if sub >= 2 && col > seq && col > label_col => Some((col, sub)),
+        _ if sub == 0 => None,
+        _ => return 0,
+    };
+    let sub_cells = cells.get(body..body + sub).unwrap_or_default();
+    let growth_sub = sub_cells.iter().position(|c| is_growth_header(c.text));
+    let shift = |col: usize| match split {
+        Some((at, n)) if col > at => col + n - 1,
+        _ => col,
+    };
+    let width = shift(header.len() - 1) + 1;
+    let outcome_at = match (split, outcome_col) {
+        (Some((at, _)), _) => Some(at + growth_sub.unwrap_or(0)),
+        (None, col) => col,
+    };
     let mut count = 0;
     loop {
-        let first = start + width + count * width;
+        let first = body + sub + count * width;
         let Some(row) = cells.get(first..first + width) else {
             break;
         };
@@ -140,16 +167,25 @@ fn fixed_rows(
         }
         let column = |col: Option<usize>| col.and_then(|c| row.get(c)).map(|c| c.range.clone());
         rows.push(IndicatorRow {
-            label: row[label_col].range.clone(),
-            plan: column(plan_col),
-            outcome: column(outcome_col),
-            unit: column(unit_col),
+            label: row[shift(label_col)].range.clone(),
+            plan: column(plan_col.map(shift)),
+            outcome: column(outcome_at),
+            unit: column(unit_col.map(shift)),
+            growth: split.is_some() && growth_sub.is_some(),
             year,
             period,
         });
         count += 1;
     }
     count
+}
+
+/// Most sub-columns a two-level header splits its outcome column into.
+const MAX_SUB_COLUMNS: usize = 4;
+
+/// A sub-column of growth rates (`同比增长`, `增速`, `比上年增长`).
+fn is_growth_header(text: &str) -> bool {
+    ["增长", "增速", "增幅"].iter().any(|w| text.contains(w)) && text.chars().count() <= 8
 }
 
 /// The year of a table (from its caption, its header, or the report) and the
@@ -191,9 +227,11 @@ fn cells(text: &str) -> Vec<Cell<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
-        let trimmed = line.trim();
+        // Tables copied from a page keep their cell borders (`| 1 |`,
+        // `地区生产总值 |`, `||||`; pudong-2024-annual).
+        let trimmed = line.trim().trim_matches('|').trim();
         if !trimmed.is_empty() {
-            let lead = line.len() - line.trim_start().len();
+            let lead = trimmed.as_ptr() as usize - line.as_ptr() as usize;
             out.push(Cell {
                 range: start + lead..start + lead + trimmed.len(),
                 text: trimmed,
@@ -284,6 +322,23 @@ mod tests {
         assert_eq!(cell(&rows[1].plan), Some("8"));
         assert_eq!(cell(&rows[1].outcome), Some("-3.2"));
         assert_eq!((rows[0].year, rows[0].period), (2023, Period::H1));
+    }
+
+    #[test]
+    fn a_bordered_table_with_a_two_level_header_is_read() {
+        // pudong-2024-annual: 完成情况 is split into 绝对数 and 同比增长.
+        let text = "表1:2024年主要经济社会指标完成情况\n| 序号 |\n主要经济社会指标 |\n指标类型 |\n完成情况 |\n年度目标 |\n|\n| 绝对数 |\n同比增长 |\n||||\n| 1 |\n地区生产总值 |\n预期性 |\n17752.3亿元 |\n5.3% |\n增长6%左右 |\n| 2 |\n一般公共预算收入 |\n预期性 |\n1308.7亿元 |\n0.6% |\n与GDP增长基本同步 |\n";
+        let mut report = h1(2024);
+        report.kind = ReportKind::Annual;
+        let rows = find_rows(text, &report);
+        assert_eq!(rows.len(), 2);
+        let cell = |r: &Option<Range<usize>>| r.clone().map(|r| &text[r]);
+        assert_eq!(&text[rows[0].label.clone()], "地区生产总值");
+        assert_eq!(cell(&rows[0].outcome), Some("5.3%"));
+        assert_eq!(cell(&rows[0].plan), Some("增长6%左右"));
+        assert!(rows[0].growth);
+        assert_eq!(cell(&rows[1].outcome), Some("0.6%"));
+        assert_eq!((rows[1].year, rows[1].period), (2024, Period::FY));
     }
 
     #[test]

@@ -22,6 +22,40 @@ pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", 
 pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
 /// Words that make a number a target for several years, not for one.
 pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", "两年平均", "三年平均"];
+/// Words opening a paragraph about the whole period under review, as a
+/// work report at the end of a five-year plan writes it (`这五年,我们…`,
+/// `五年来,我们…`, `过去五年,…`; yunnan, sichuan, jiangxi, hainan,
+/// neimenggu-2025-gwr). Figures there are sums or averages of five years;
+/// `这是…的五年。` (gansu-2025-gwr) opens such a paragraph too.
+/// `过去的五年极不寻常` (henan) and `“十四五”时期是…` (jilin, where `这五年`
+/// follows mid-line) open one as well.
+pub const FIVE_YEAR_OPENERS: &[&str] = &[
+    "这五年",
+    "五年来",
+    "过去五年",
+    "过去的五年",
+    "五年间",
+    "五年里",
+    "十四五”时期",
+    "十三五”时期",
+    "十二五”时期",
+    "十一五”时期",
+    "十四五”以来",
+    "十三五”以来",
+];
+/// Words opening a paragraph about one year, which end a five-year stretch
+/// (`刚刚过去的2025年,…`, `过去一年,…`, `2025年,全省…`).
+pub const ONE_YEAR_OPENERS: &[&str] = &[
+    "刚刚过去的",
+    "过去的一年",
+    "过去一年",
+    "一年来",
+    "今年",
+    "去年",
+];
+/// Lines looked back over for the opener of a five-year stretch (a paragraph
+/// `五年来,我们…` with its one-sentence sub-heads and their paragraphs).
+const FIVE_YEAR_REACH_LINES: usize = 12;
 /// Longest opening clause read as a time phrase (`到2025年`, `2024年底前`).
 const TIME_PHRASE_CHARS: usize = 10;
 /// Bytes before a value searched for its hedge word (about 80 characters).
@@ -103,7 +137,7 @@ pub fn read(
     let after_term = &text[candidate.term.range.end..clause.end.max(candidate.term.range.end)];
     let restated = candidate.order == Order::ValueFirst
         && TARGET_NOUNS.iter().any(|w| after_term.starts_with(w));
-    let plan_cue = restated || PLAN_CUES.iter().any(|w| region.contains(w));
+    let plan_cue = restated || PLAN_CUES.iter().any(|w| has_cue(region, w));
     // 预计 governs the whole statement, often from the term's clause
     // (`预计实现地区生产总值1520亿元,增长6.5%`).
     let statement_start =
@@ -141,6 +175,18 @@ pub fn read(
     let hedge = last_of(&text[hedge_from..q.span.start], HEDGES).unwrap_or_default();
 
     if MULTI_YEAR.iter().any(|w| region.contains(w)) {
+        return None;
+    }
+    // A list after `主要预期目标是:` is of targets, across its `;`
+    // (`今年经济社会发展的主要预期目标是:地区生产总值增长5%左右,…;城镇新增就业18万人以上`).
+    let lead_in = lead_in(text, sentence, q.span.start);
+    if lead_in.is_some_and(|l| MULTI_YEAR.iter().any(|w| l.contains(w))) {
+        return None;
+    }
+    let plan_cue = plan_cue || lead_in.is_some();
+    // In a paragraph about the five years under review a flow or a rate is
+    // for five years; a running total is still the one at the end.
+    if target.measure != Measure::Stock && in_five_year_stretch(doc, q.span.start) {
         return None;
     }
     let coverage = match doc.coverage_at(q.span.start) {
@@ -279,6 +325,72 @@ pub fn read(
         scope,
         because,
     })
+}
+
+/// Whether `cue` stands in `region` as a plan word, not as the indicator
+/// type of a table row (`地区生产总值 预期性 16715.2亿元 4.8%`: 预期性 and
+/// 约束性 say what kind of indicator a row is, in pudong-2023-annual and
+/// every table of the national and local plans).
+fn has_cue(region: &str, cue: &str) -> bool {
+    region
+        .match_indices(cue)
+        .any(|(i, w)| !region[i + w.len()..].starts_with('性'))
+}
+
+/// The clause before a colon that introduces the value's list as targets
+/// (`主要预期目标是:`), searched back to the full stop before the value.
+fn lead_in<'a>(text: &'a str, sentence: &Range<usize>, at: usize) -> Option<&'a str> {
+    let full_start = text[..sentence.start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '!' | '?' | '\n' | '！' | '？'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let before = &text[full_start..at];
+    let colon = before.rfind([':', '：'])?;
+    let lead = &before[..colon];
+    let lead = lead
+        .rfind([',', ';', '、', '，', '；', ':', '：'])
+        .map_or(lead, |i| &lead[i..]);
+    lead.contains("目标").then_some(lead)
+}
+
+/// Whether `at` sits in a paragraph about the five years under review: its
+/// line, or a line above it with no one-year paragraph or heading between,
+/// opens with a five-year word.
+fn in_five_year_stretch(doc: &Document, at: usize) -> bool {
+    let text = &doc.text;
+    let mut end = at;
+    for _ in 0..FIVE_YEAR_REACH_LINES {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if doc.sections.iter().any(|s| s.range.start == start) {
+            return false;
+        }
+        let line = &text[start..text[start..].find('\n').map_or(text.len(), |i| start + i)];
+        let opening = line
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '—' | '-' | '―'))
+            .trim_start_matches("各位代表")
+            .trim_start_matches(['!', '！', ',', '，', ':', '：', ' ', '“', '"']);
+        let first_sentence = opening.split(['。', '!', '?', ';']).next().unwrap_or("");
+        if FIVE_YEAR_OPENERS.iter().any(|w| opening.starts_with(w))
+            || (opening.starts_with("这是") && first_sentence.ends_with("的五年"))
+        {
+            return true;
+        }
+        if ONE_YEAR_OPENERS.iter().any(|w| opening.starts_with(w)) || opens_with_year(opening) {
+            return false;
+        }
+        if start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
+    false
+}
+
+/// `2025年,…` or `2025年是…`: a paragraph about one year.
+fn opens_with_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年')
 }
 
 /// The char boundary at or before `at`.
@@ -461,6 +573,40 @@ mod tests {
         let text = "政府工作报告\n——2023年1月6日在某县第十八届人民代表大会第二次会议上\n过去一年,全县地区生产总值增长4.5%。\n";
         let got = rows(text);
         assert_eq!(got.first().map(|r| (r.1, r.2)), Some((Kind::Outcome, 2022)));
+    }
+
+    #[test]
+    fn a_colon_lead_in_naming_targets_makes_its_list_plans() {
+        // neimenggu-2025-gwr: the list runs on across `;`.
+        let text = "政府工作报告\n——2026年2月4日在某区人民代表大会上\n今年经济社会发展的主要预期目标是:地区生产总值增长5%左右,在实际工作中努力争取更好结果;城镇调查失业率5.7%左右,城镇新增就业18万人以上。\n";
+        let got = rows(text);
+        assert!(got
+            .iter()
+            .any(|r| r.0 == "gdp_growth" && r.1 == Kind::Plan && r.2 == 2026));
+        assert!(got
+            .iter()
+            .any(|r| r.0 == "urban_employment" && r.1 == Kind::Plan && r.2 == 2026));
+    }
+
+    #[test]
+    fn a_five_year_stretch_gives_only_running_totals() {
+        let text = "政府工作报告\n——2026年1月28日在某省人民代表大会上\n这五年,我们深入践行以人民为中心的发展思想。\n城镇新增就业261.6万人,5G基站达到9.5万座。\n刚刚过去的2025年,城镇新增就业52万人。\n";
+        let got = rows(text);
+        let jobs: Vec<f64> = got
+            .iter()
+            .filter(|r| r.0 == "urban_employment")
+            .map(|r| r.4)
+            .collect();
+        assert_eq!(jobs, vec![520000.0]);
+        assert!(got
+            .iter()
+            .any(|r| r.0 == "g5_base_stations_total" && r.2 == 2025));
+    }
+
+    #[test]
+    fn an_indicator_type_is_no_plan_word() {
+        assert!(!has_cue("地区生产总值预期性 16715.2亿元", "预期"));
+        assert!(has_cue("主要预期目标", "预期"));
     }
 
     #[test]

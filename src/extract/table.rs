@@ -44,7 +44,7 @@ fn read_row(rules: &CompiledRules, doc: &Document, row: &IndicatorRow, out: &mut
     let unit = row.unit.clone().map(|u| doc.text[u].trim());
     // A label that names a growth rate (`地区生产总值增速`) makes bare
     // percentages in its row rises.
-    let growth_label = GROWTH_LABELS.iter().any(|w| label.contains(w));
+    let growth_label = row.growth || GROWTH_LABELS.iter().any(|w| label.contains(w));
     for (cell, kind, period) in cells {
         let Some(cell) = cell else { continue };
         let Some(mut quantity) = cell_quantity(&rules.bounds, &doc.text, cell.clone(), unit) else {
