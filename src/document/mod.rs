@@ -242,8 +242,12 @@ pub struct IndicatorRow {
     pub label: Range<usize>,
     /// Cell with the target for the year (预期目标).
     pub plan: Option<Range<usize>>,
-    /// Cell with the result so far (完成情况).
+    /// Cell with the result so far (完成情况), the rise when the table
+    /// splits its result into a level and a rise.
     pub outcome: Option<Range<usize>>,
+    /// Cell with the level reached (`完成数`, `绝对数` under `完成情况`), when
+    /// the result is split.
+    pub level: Option<Range<usize>>,
     /// Cell of a 单位 column, when the table has one (`%`, `亿元`): the
     /// unit of bare numbers in the other cells.
     pub unit: Option<Range<usize>>,
@@ -397,7 +401,7 @@ impl Document {
             .chain(sections::build_sections(&text, &headings, &report, &cues))
             .collect();
         let stretches = stretch::find_stretches(&text, &headings, &sections, &report, &cues);
-        let table = table::find_rows(&text, &report);
+        let table = table::find_rows(&text, &offsets, &original, &report);
         let mut doc = Document {
             path: path.to_owned(),
             name: crate::doc_name::stem(path),

@@ -86,6 +86,46 @@ fn indicator_table_of_baiyun_2021() {
 }
 
 #[test]
+fn a_one_line_table_keeps_its_cells_though_normalising_drops_their_spaces() {
+    // pudong-2023-annual: the whole table is one line of the saved page.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus-wide/pudong-2023-annual.txt");
+    let doc = Document::read(&path, &normaliser()).unwrap_or_else(|e| panic!("{e}"));
+    let cell = |c: &Option<Range<usize>>| c.clone().map_or("", |c| &doc.text[c]);
+    let rows: Vec<(&str, &str, &str, &str)> = doc
+        .table
+        .iter()
+        .map(|r| {
+            (
+                &doc.text[r.label.clone()],
+                cell(&r.level),
+                cell(&r.outcome),
+                cell(&r.plan),
+            )
+        })
+        .collect();
+    assert_eq!(rows.len(), 11);
+    assert_eq!(
+        rows[0],
+        ("地区生产总值", "16715.2亿元", "4.8%", "增长7%左右")
+    );
+    assert_eq!(rows[2].3, "3150亿元左右,增长5%");
+    assert_eq!(
+        rows[9],
+        (
+            "新认定高新技术企业数",
+            "1703家有效期内高企总数4922家",
+            "——",
+            "1700家"
+        )
+    );
+    assert!(doc
+        .table
+        .iter()
+        .all(|r| r.year == 2023 && r.period == Period::FY));
+}
+
+#[test]
 fn coverage_at_follows_sections() {
     let doc = report("panyu-2024-annual");
     let review = doc.text.find("去年完成土地收储7479.42亩").unwrap_or(0);

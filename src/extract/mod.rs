@@ -103,6 +103,14 @@ impl Extractor {
         let mut out = Vec::new();
         let mut self_reports = Vec::new();
         let mut unknown_year = 0;
+        // A number read from a table cell is what its column says; the
+        // prose reading of the row would take a plan for a result.
+        let cells = table::read_rows(&self.rules, doc);
+        let in_cell = |at: &Range<usize>| {
+            cells
+                .iter()
+                .any(|c| c.quantity.span.start < at.end && at.start < c.quantity.span.end)
+        };
         self.walk(
             doc,
             0..doc.text.len(),
@@ -116,6 +124,9 @@ impl Extractor {
                             continue;
                         };
                         let q = &trace.quantities[c.quantity];
+                        if in_cell(&q.span) {
+                            continue;
+                        }
                         let term = c.context_at.map_or(c.term.range.clone(), |at| {
                             at.min(c.term.range.start)..c.term.range.end
                         });
@@ -128,7 +139,7 @@ impl Extractor {
             },
             &facts,
         );
-        for cell in table::read_rows(&self.rules, doc) {
+        for cell in cells {
             let reading = Reading {
                 kind: cell.kind,
                 year: Some(cell.year),

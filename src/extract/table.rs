@@ -37,31 +37,47 @@ fn read_row(rules: &CompiledRules, doc: &Document, row: &IndicatorRow, out: &mut
         .filter(|u| u.context.is_empty())
         .map(|u| u.target)
         .collect();
-    let cells = [
-        (row.plan.clone(), Kind::Plan, Period::FY),
-        (row.outcome.clone(), Kind::Outcome, row.period),
-    ];
     let unit = row.unit.clone().map(|u| doc.text[u].trim());
     // A label that names a growth rate (`地区生产总值增速`) makes bare
     // percentages in its row rises.
-    let growth_label = row.growth || GROWTH_LABELS.iter().any(|w| label.contains(w));
-    for (cell, kind, period) in cells {
+    let growth_label = GROWTH_LABELS.iter().any(|w| label.contains(w));
+    let cells = [
+        (
+            row.plan.clone(),
+            Kind::Plan,
+            Period::FY,
+            growth_label || row.growth,
+        ),
+        (
+            row.outcome.clone(),
+            Kind::Outcome,
+            row.period,
+            growth_label || row.growth,
+        ),
+        (row.level.clone(), Kind::Outcome, row.period, false),
+    ];
+    for (cell, kind, period, rises) in cells {
         let Some(cell) = cell else { continue };
-        let Some(mut quantity) = cell_quantity(&rules.bounds, &doc.text, cell.clone(), unit) else {
-            continue;
-        };
-        if quantity.direction.is_none()
-            && quantity.unit.canonical == "%"
-            && (growth_label || unit.is_some())
-        {
-            quantity.direction = Some(Direction::Rise);
-        }
-        let fits = |t: &usize| {
-            let target = &rules.targets[*t];
-            target.accepts_unit(quantity.unit.canonical)
-                && (target.measure != Measure::Rate || quantity.direction.is_some())
-        };
-        let Some(&target) = targets.iter().find(|t| fits(t)) else {
+        // A cell may hold a level and a rate (`3150亿元左右,增长5%`): the
+        // first quantity a target of the label takes is the cell's.
+        let found = cell_quantities(&rules.bounds, &doc.text, cell.clone(), unit)
+            .into_iter()
+            .find_map(|mut quantity| {
+                if quantity.direction.is_none()
+                    && quantity.unit.canonical == "%"
+                    && (rises || unit.is_some())
+                {
+                    quantity.direction = Some(Direction::Rise);
+                }
+                let fits = |t: &usize| {
+                    let target = &rules.targets[*t];
+                    target.accepts_unit(quantity.unit.canonical)
+                        && (target.measure != Measure::Rate || quantity.direction.is_some())
+                };
+                let target = *targets.iter().find(|t| fits(t))?;
+                Some((target, quantity))
+            });
+        let Some((target, quantity)) = found else {
             continue;
         };
         out.push(CellMatch {
@@ -78,18 +94,28 @@ fn read_row(rules: &CompiledRules, doc: &Document, row: &IndicatorRow, out: &mut
 /// Words in a row label that make its percentages growth rates.
 const GROWTH_LABELS: &[&str] = &["增速", "增长", "增幅"];
 
-/// The quantity of a cell, spans in the document's normalised text. A bare
+/// The quantities of a cell, spans in the document's normalised text. A bare
 /// number (`5.8`, `7左右`) takes the unit of the row's 单位 column.
-fn cell_quantity(
+fn cell_quantities(
     words: &BoundWords,
     text: &str,
     cell: Range<usize>,
     unit: Option<&str>,
-) -> Option<Quantity> {
+) -> Vec<Quantity> {
     let body = &text[cell.clone()];
-    if let Some(q) = scan_with(body, words).into_iter().next() {
-        return Some(shift(q, cell.start));
+    let found = scan_with(body, words);
+    if !found.is_empty() {
+        return found.into_iter().map(|q| shift(q, cell.start)).collect();
     }
+    bare_quantity(words, body, cell, unit).into_iter().collect()
+}
+
+fn bare_quantity(
+    words: &BoundWords,
+    body: &str,
+    cell: Range<usize>,
+    unit: Option<&str>,
+) -> Option<Quantity> {
     let unit = unit.filter(|u| !u.is_empty())?;
     let number_end = body
         .char_indices()

@@ -11,6 +11,8 @@ use super::{IndicatorRow, Report, ReportKind};
 use crate::statement::Period;
 use std::ops::Range;
 
+mod line;
+
 /// Header cells and table captions are short; a longer line is prose.
 const MAX_HEADER_CHARS: usize = 16;
 
@@ -34,7 +36,19 @@ struct Cell<'a> {
 }
 
 /// Every row of every indicator table in the text.
-pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
+pub fn find_rows(
+    text: &str,
+    offsets: &[u32],
+    original: &str,
+    report: &Report,
+) -> Vec<IndicatorRow> {
+    let mut rows = cell_rows(text, report);
+    rows.extend(line::find_rows(text, offsets, original, report));
+    rows
+}
+
+/// Rows of the tables whose cells are lines.
+fn cell_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
     let cells = cells(text);
     let mut rows = Vec::new();
     let mut i = 0;
@@ -89,6 +103,7 @@ pub fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
                     label: label.range.clone(),
                     plan: column(plan_col),
                     outcome: column(outcome_col),
+                    level: None,
                     unit: column(header.iter().position(|c| is_unit_header(c.text))),
                     growth: false,
                     year,
@@ -144,6 +159,10 @@ fn fixed_rows(
     };
     let sub_cells = cells.get(body..body + sub).unwrap_or_default();
     let growth_sub = sub_cells.iter().position(|c| is_growth_header(c.text));
+    let level_sub = sub_cells
+        .iter()
+        .position(|c| !is_growth_header(c.text))
+        .filter(|_| growth_sub.is_some());
     let shift = |col: usize| match split {
         Some((at, n)) if col > at => col + n - 1,
         _ => col,
@@ -170,6 +189,7 @@ fn fixed_rows(
             label: row[shift(label_col)].range.clone(),
             plan: column(plan_col.map(shift)),
             outcome: column(outcome_at),
+            level: split.and_then(|(at, _)| column(level_sub.map(|k| at + k))),
             unit: column(unit_col.map(shift)),
             growth: split.is_some() && growth_sub.is_some(),
             year,
@@ -284,6 +304,12 @@ mod tests {
 
     fn h1(year: i32) -> Report {
         Report::of_kind(ReportKind::H1, year)
+    }
+
+    /// Rows of a text read as both original and normalised.
+    fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
+        let offsets: Vec<u32> = (0..=text.len() as u32).collect();
+        super::find_rows(text, &offsets, text, report)
     }
 
     #[test]
