@@ -14,7 +14,8 @@ use crate::rule::{DateCue as DateRule, HeadingCue as HeadingRule, PeriodCue as P
 use crate::statement::Period;
 use chrono::{Datelike, NaiveDate};
 use regex::{Captures, Regex, RegexSet};
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Lines up to this many characters are title-like.
 pub const TITLE_CHARS: usize = 120;
@@ -118,7 +119,7 @@ pub enum PeriodWords {
 impl Cues {
     /// Compiles cue lists; the error names the pattern that does not compile.
     pub fn new(rules: &CueRules) -> Result<Cues, String> {
-        let compile = |p: &str| Regex::new(p).map_err(|e| format!("bad pattern `{p}`: {e}"));
+        let compile = |p: &str| compiled(p).map_err(|e| format!("bad pattern `{p}`: {e}"));
         let titles = rules
             .titles
             .iter()
@@ -411,7 +412,7 @@ impl StretchMark {
 /// Reads one stretch cue at the start of one sentence (for `rules check`).
 pub fn read_stretch(cue: &StretchRule, sentence: &str) -> Result<Option<StretchReading>, String> {
     let mark = StretchMark {
-        re: Regex::new(cue.pattern.get_ref()).map_err(|e| e.to_string())?,
+        re: compiled(cue.pattern.get_ref()).map_err(|e| e.to_string())?,
         covers: cue.covers,
     };
     Ok(mark.read(sentence))
@@ -432,7 +433,7 @@ impl PeriodMark {
 /// Reads one title cue on one line (for `rules check`).
 pub fn read_title(cue: &TitleRule, line: &str) -> Result<Option<TitleReading>, String> {
     let title = Title {
-        re: Regex::new(cue.pattern.get_ref()).map_err(|e| e.to_string())?,
+        re: compiled(cue.pattern.get_ref()).map_err(|e| e.to_string())?,
         kind: cue.kind,
         year: cue.year,
         period: cue.period,
@@ -448,7 +449,7 @@ pub fn read_date(
     line: &str,
     page_year: Option<i32>,
 ) -> Result<Option<NaiveDate>, String> {
-    let re = Regex::new(cue.pattern.get_ref()).map_err(|e| e.to_string())?;
+    let re = compiled(cue.pattern.get_ref()).map_err(|e| e.to_string())?;
     let Some(caps) = re.captures(line) else {
         return Ok(None);
     };
@@ -459,11 +460,29 @@ pub fn read_date(
 /// Reads one period cue on one phrase (for `rules check`).
 pub fn read_period(cue: &PeriodRule, phrase: &str) -> Result<Option<PeriodWords>, String> {
     let mark = PeriodMark {
-        re: Regex::new(cue.pattern.get_ref()).map_err(|e| e.to_string())?,
+        re: compiled(cue.pattern.get_ref()).map_err(|e| e.to_string())?,
         period: cue.period,
         single: cue.single,
     };
     Ok(mark.read(phrase))
+}
+
+/// A cue pattern compiled, once per process: the rule check reads every
+/// example of a cue with it and `Cues::new` then compiles the same patterns
+/// for use, which was most of the start-up of a run (the pattern text is
+/// the key, so the regex is the same whoever asks; a clone shares the
+/// compiled program and has its own match cache).
+fn compiled(pattern: &str) -> Result<Regex, regex::Error> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Regex>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some(re) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
+        return Ok(re);
+    }
+    let re = Regex::new(pattern)?;
+    if let Ok(mut c) = cache.lock() {
+        c.insert(pattern.to_string(), re.clone());
+    }
+    Ok(re)
 }
 
 /// A line as a title: without the table pipes, brackets and markdown stars
