@@ -203,3 +203,72 @@ fn a_respectively_list_names_terms_by_ellipsis() {
     // Names that are no target's stay out.
     assert!(targets_and_values("城镇和农村居民人均可支配收入分别增长4.3%和5.6%。").is_empty());
 }
+
+/// `(target, value, scope)` of every statement in `text`, read as a review.
+fn scoped(text: &str) -> Vec<(String, f64, String)> {
+    let rules = RuleSet::load(None).unwrap();
+    let extractor = Extractor::new(&rules).unwrap();
+    let doc = Document::from_text(
+        Path::new("<test>"),
+        format!("{OPENING}{text}\n"),
+        extractor.normaliser(),
+    );
+    extractor
+        .extract(&doc)
+        .into_iter()
+        .map(|s| (s.target, s.value, s.scope))
+        .collect()
+}
+
+fn triples(expected: &[(&str, f64, &str)]) -> Vec<(String, f64, String)> {
+    expected
+        .iter()
+        .map(|&(t, v, s)| (t.to_owned(), v, s.to_owned()))
+        .collect()
+}
+
+#[test]
+fn each_sector_of_an_ellipsis_list_keeps_its_own_scope() {
+    // corpus-provinces: ningxia-2025 (和) and guangxi-2025 (、).
+    assert_eq!(
+        scoped("规模以上高技术制造业和装备制造业增加值分别增长13.8%、18.1%。"),
+        triples(&[
+            ("industrial_output_growth", 13.8, "高技术制造业"),
+            ("industrial_output_growth", 18.1, "装备制造业"),
+        ])
+    );
+    assert_eq!(
+        scoped("规上高技术制造业、装备制造业增加值分别增长23.7%、16.5%。"),
+        triples(&[
+            ("industrial_output_growth", 23.7, "高技术制造业"),
+            ("industrial_output_growth", 16.5, "装备制造业"),
+        ])
+    );
+    // The whole industry stays unscoped.
+    assert_eq!(
+        scoped("规上工业增加值增长7.7%。"),
+        triples(&[("industrial_output_growth", 7.7, "")])
+    );
+}
+
+#[test]
+fn a_qualified_project_list_or_quoted_programme_is_a_scope() {
+    // corpus-provinces: shandong-2025 (a sector's sub-list; the all-level list
+    // is not scoped), shaanxi-2025 (a programme in quotes).
+    assert_eq!(
+        scoped("211个涉海重点项目完成投资超800亿元。"),
+        triples(&[("key_project_investment", 800.0, "涉海重点项目")])
+    );
+    assert_eq!(
+        scoped("省市县重点项目完成投资2.8万亿元。"),
+        triples(&[("key_project_investment", 28000.0, "")])
+    );
+    assert_eq!(
+        scoped("“三北”工程造林种草103.3万亩。"),
+        triples(&[("afforestation", 1033000.0, "“三北”工程")])
+    );
+    assert_eq!(
+        scoped("营造林92.1万亩。"),
+        triples(&[("afforestation", 921000.0, "")])
+    );
+}

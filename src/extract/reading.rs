@@ -445,8 +445,15 @@ fn scope(
     let target = &rules.targets[candidate.target];
     let upto = q.span.start.max(candidate.term.range.start);
     let term_phrase = phrase_start(text, sentence, candidate.term.range.start.min(upto));
+    // A term a `分别` list names by ellipsis (`规模以上高技术制造业和装备制造业
+    // 增加值` names 规模以上装备制造业增加值) is read whole, as if written out.
+    let named = rules.terms.get(candidate.term.term).map(String::as_str);
+    let implied = named.filter(|&t| text.get(candidate.term.range.clone()) != Some(t));
     for (pattern, name) in &target.scopes {
-        if let Some(caps) = pattern.captures(&text[term_phrase..upto]) {
+        let caps = implied
+            .and_then(|t| pattern.captures(t))
+            .or_else(|| pattern.captures(&text[term_phrase..upto]));
+        if let Some(caps) = caps {
             match name {
                 Some(name) => return name.clone(),
                 None => {
