@@ -38,7 +38,7 @@ fn holds(corpus: &str, precision_floor: f64, recall_floor: f64) {
 
 #[test]
 fn corpus_wide_holds_its_floor() {
-    holds("corpus-wide", 0.95, 0.97);
+    holds("corpus-wide", 0.96, 0.97);
 }
 
 #[test]

@@ -272,3 +272,24 @@ fn a_qualified_project_list_or_quoted_programme_is_a_scope() {
         triples(&[("afforestation", 921000.0, "")])
     );
 }
+
+#[test]
+fn a_parenthesis_opened_by_a_time_phrase_is_about_that_time() {
+    // ewenke-2021-h1: the year-to-date figures of a later month, in brackets
+    // after the half-year's.
+    let rules = RuleSet::load(None).unwrap();
+    let extractor = Extractor::new(&rules).unwrap();
+    let doc = Document::from_text(
+        Path::new("<test>"),
+        "2021年上半年国民经济和社会发展计划执行情况的报告\n上半年,限额以上固定资产投资完成7.4亿元,同比增长50.8%(1-7月份,限额以上固定资产投资完成11.9亿元,同比增长75.2%);一般公共预算收入增长54.7%。\n".to_string(),
+        extractor.normaliser(),
+    );
+    let periods: Vec<(f64, String)> = extractor
+        .extract(&doc)
+        .into_iter()
+        .map(|s| (s.value, s.period.to_string()))
+        .collect();
+    assert!(periods.contains(&(50.8, "H1".to_string())), "{periods:?}");
+    assert!(periods.contains(&(75.2, "M7".to_string())), "{periods:?}");
+    assert!(periods.contains(&(54.7, "H1".to_string())), "{periods:?}");
+}

@@ -22,6 +22,13 @@ pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", 
 pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
 /// Words that make a number a target for several years, not for one.
 pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", "两年平均", "三年平均"];
+/// Where the parenthesis still open at the end of `range` starts (after its `(`).
+fn open_parenthesis(text: &str, range: Range<usize>) -> Option<usize> {
+    let before = &text[range.clone()];
+    let open = before.rfind('(')?;
+    (!before[open..].contains(')')).then_some(range.start + open + 1)
+}
+
 /// Words opening a paragraph about the whole period under review, as a
 /// work report at the end of a five-year plan writes it (`这五年,我们…`,
 /// `五年来,我们…`, `过去五年,…`; yunnan, sichuan, jiangxi, hainan,
@@ -158,9 +165,17 @@ pub fn read(
     let opening_phrase = (first_clause.end <= region_start
         && text[first_clause.clone()].chars().count() <= TIME_PHRASE_CHARS + 1)
         .then(|| &text[first_clause]);
+    // A parenthesis opened by a time phrase is about that time
+    // (`…增长50.8%(1-7月份,限额以上固定资产投资完成11.9亿元,同比增长75.2%)`).
+    let parenthesis_phrase = open_parenthesis(text, sentence.start..q.span.start)
+        .map(|from| from..clause_end(text, &(from..sentence.end), from))
+        .filter(|p| p.end <= region_start)
+        .map(|p| &text[p])
+        .filter(|p| p.chars().count() <= TIME_PHRASE_CHARS + 1);
     let period_words = doc
         .cues
         .period_words(region)
+        .or_else(|| parenthesis_phrase.and_then(|p| doc.cues.period_words(p)))
         .or_else(|| opening_phrase.and_then(|p| doc.cues.period_words(p)));
     let part = match period_words {
         Some(PeriodWords::Single) => return None,
