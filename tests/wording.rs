@@ -8,7 +8,7 @@ use luoshi::document::Document;
 use luoshi::extract::Extractor;
 use luoshi::quantity::{scan, scan_with, BoundWords};
 use luoshi::rule_set::RuleSet;
-use luoshi::statement::Bound;
+use luoshi::statement::{Bound, Statement};
 use std::path::Path;
 
 /// A report opening that dates what follows: a work report delivered in
@@ -18,18 +18,18 @@ const OPENING: &str = "2025年政府工作报告\n一、2024年工作回顾\n";
 /// `(target, value, upper, bound)` of every statement in `text`, read as the
 /// review part of a work report.
 fn read(text: &str) -> Vec<(String, f64, Option<f64>, Bound)> {
-    let rules = RuleSet::load(None).unwrap();
-    let extractor = Extractor::new(&rules).unwrap();
-    let doc = Document::from_text(
-        Path::new("<test>"),
-        format!("{OPENING}{text}\n"),
-        extractor.normaliser(),
-    );
-    extractor
-        .extract(&doc)
+    statements(format!("{OPENING}{text}\n"))
         .into_iter()
         .map(|s| (s.target, s.value, s.upper, s.bound))
         .collect()
+}
+
+/// Every statement of a whole document text, read with the default rules.
+fn statements(document: String) -> Vec<Statement> {
+    let rules = RuleSet::load(None).unwrap();
+    let extractor = Extractor::new(&rules).unwrap();
+    let doc = Document::from_text(Path::new("<test>"), document, extractor.normaliser());
+    extractor.extract(&doc)
 }
 
 fn targets_and_values(text: &str) -> Vec<(String, f64)> {
@@ -206,15 +206,7 @@ fn a_respectively_list_names_terms_by_ellipsis() {
 
 /// `(target, value, scope)` of every statement in `text`, read as a review.
 fn scoped(text: &str) -> Vec<(String, f64, String)> {
-    let rules = RuleSet::load(None).unwrap();
-    let extractor = Extractor::new(&rules).unwrap();
-    let doc = Document::from_text(
-        Path::new("<test>"),
-        format!("{OPENING}{text}\n"),
-        extractor.normaliser(),
-    );
-    extractor
-        .extract(&doc)
+    statements(format!("{OPENING}{text}\n"))
         .into_iter()
         .map(|s| (s.target, s.value, s.scope))
         .collect()
@@ -277,16 +269,10 @@ fn a_qualified_project_list_or_quoted_programme_is_a_scope() {
 fn a_parenthesis_opened_by_a_time_phrase_is_about_that_time() {
     // ewenke-2021-h1: the year-to-date figures of a later month, in brackets
     // after the half-year's.
-    let rules = RuleSet::load(None).unwrap();
-    let extractor = Extractor::new(&rules).unwrap();
-    let doc = Document::from_text(
-        Path::new("<test>"),
+    let periods: Vec<(f64, String)> = statements(
         "2021年上半年国民经济和社会发展计划执行情况的报告\n上半年,限额以上固定资产投资完成7.4亿元,同比增长50.8%(1-7月份,限额以上固定资产投资完成11.9亿元,同比增长75.2%);一般公共预算收入增长54.7%。\n".to_string(),
-        extractor.normaliser(),
-    );
-    let periods: Vec<(f64, String)> = extractor
-        .extract(&doc)
-        .into_iter()
+    )
+    .into_iter()
         .map(|s| (s.value, s.period.to_string()))
         .collect();
     assert!(periods.contains(&(50.8, "H1".to_string())), "{periods:?}");

@@ -22,13 +22,6 @@ pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", 
 pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
 /// Words that make a number a target for several years, not for one.
 pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", "两年平均", "三年平均"];
-/// Where the parenthesis still open at the end of `range` starts (after its `(`).
-fn open_parenthesis(text: &str, range: Range<usize>) -> Option<usize> {
-    let before = &text[range.clone()];
-    let open = before.rfind('(')?;
-    (!before[open..].contains(')')).then_some(range.start + open + 1)
-}
-
 /// Words opening a paragraph about the whole period under review, as a
 /// work report at the end of a five-year plan writes it (`这五年,我们…`,
 /// `五年来,我们…`, `过去五年,…`; yunnan, sichuan, jiangxi, hainan,
@@ -520,6 +513,13 @@ fn strip<'a>(scope: &'a str, words: &[String]) -> &'a str {
         .max()
         .unwrap_or(0);
     &scope[cut..]
+}
+
+/// Where the parenthesis still open at the end of `range` starts (after its `(`).
+fn open_parenthesis(text: &str, range: Range<usize>) -> Option<usize> {
+    let before = &text[range.clone()];
+    let open = before.rfind('(')?;
+    (!before[open..].contains(')')).then_some(range.start + open + 1)
 }
 
 #[cfg(test)]

@@ -321,15 +321,10 @@ fn is_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::table::tests::find_rows;
 
     fn annual(year: i32) -> Report {
         Report::of_kind(ReportKind::Annual, year)
-    }
-
-    /// Rows of a text read as both original and normalised.
-    fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
-        let offsets: Vec<u32> = (0..=text.len() as u32).collect();
-        super::find_rows(text, &offsets, text, report)
     }
 
     const PUDONG: &str = "经济社会发展总体平稳有序。 表1:2023年主要经济社会指标完成情况 序号 主要经济社会指标 指标 类型 完成情况 年度目标 完成数 同比增长 1 地区生产总值 预期性 16715.2亿元 4.8% 增长7%左右 2 一般公共预算收入 预期性 1300.8亿元 9.1% 增长5.5%左右 3 新认定高新技术企业数 预期性 1703家 有效期内高企总数4922家 —— 1700家 4 居民人均可支配收入增幅 预期性 90985元 8.2% ";

@@ -306,8 +306,9 @@ mod tests {
         Report::of_kind(ReportKind::H1, year)
     }
 
-    /// Rows of a text read as both original and normalised.
-    fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
+    /// Rows of a text read as both original and normalised (what the
+    /// tests of this module and of `line` read).
+    pub(super) fn find_rows(text: &str, report: &Report) -> Vec<IndicatorRow> {
         let offsets: Vec<u32> = (0..=text.len() as u32).collect();
         super::find_rows(text, &offsets, text, report)
     }
