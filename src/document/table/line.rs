@@ -9,6 +9,7 @@
 //! characters, so cells are told apart in the original line and mapped to
 //! the normalised text.
 
+use super::columns::{column_of, Column};
 use super::{year_in, MAX_CELL_CHARS, MAX_HEADER_CHARS};
 use crate::document::{IndicatorRow, Report, ReportKind};
 use crate::statement::Period;
@@ -22,23 +23,6 @@ const MIN_ROWS: usize = 2;
 
 /// How many cells before `序号` a caption with the year may sit.
 const CAPTION_CELLS: usize = 3;
-
-/// What a header cell heads.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Column {
-    Label,
-    /// `指标类型` (预期性 / 约束性), `属性`.
-    Kind,
-    Unit,
-    Plan,
-    /// `完成情况`: a result column, or the parent of `完成数 / 同比增长`.
-    Outcome,
-    /// `完成数`, `绝对数`: the level reached.
-    Level,
-    /// `同比增长`, `增速`: the rise.
-    Growth,
-    Other,
-}
 
 #[derive(Debug, Clone)]
 struct Token<'a> {
@@ -274,27 +258,6 @@ fn leaves(header: &[Token<'_>]) -> Vec<Column> {
         }
     }
     columns
-}
-
-fn column_of(text: &str) -> Column {
-    let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
-    if has(&["类型", "属性", "性质"]) {
-        Column::Kind
-    } else if has(&["单位"]) {
-        Column::Unit
-    } else if has(&["增长", "增速", "增幅", "同比"]) {
-        Column::Growth
-    } else if has(&["完成数", "绝对数", "完成值", "绝对值", "总量"]) {
-        Column::Level
-    } else if has(&["目标", "计划"]) && !has(&["完成"]) {
-        Column::Plan
-    } else if has(&["完成", "实际", "预计", "执行"]) {
-        Column::Outcome
-    } else if has(&["指标", "名称", "项目"]) {
-        Column::Label
-    } else {
-        Column::Other
-    }
 }
 
 fn is_header_cell(text: &str) -> bool {

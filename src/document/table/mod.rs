@@ -11,7 +11,10 @@ use super::{IndicatorRow, Report, ReportKind};
 use crate::statement::Period;
 use std::ops::Range;
 
+mod columns;
 mod line;
+
+use columns::{has_header_word, has_words_of, Column};
 
 /// Header cells and table captions are short; a longer line is prose.
 const MAX_HEADER_CHARS: usize = 16;
@@ -21,12 +24,6 @@ const MAX_CELL_CHARS: usize = 40;
 
 /// How many lines above the header a caption with the year may sit.
 const CAPTION_LINES: usize = 2;
-
-/// Words that make a short line a header cell.
-const HEADER_WORDS: [&str; 13] = [
-    "指标", "项目", "名称", "序号", "目标", "完成", "实际", "计划", "单位", "情况", "预计", "增速",
-    "备注",
-];
 
 /// A non-empty line of the normalised text.
 #[derive(Debug, Clone)]
@@ -205,7 +202,7 @@ const MAX_SUB_COLUMNS: usize = 4;
 
 /// A sub-column of growth rates (`同比增长`, `增速`, `比上年增长`).
 fn is_growth_header(text: &str) -> bool {
-    ["增长", "增速", "增幅"].iter().any(|w| text.contains(w)) && text.chars().count() <= 8
+    has_words_of(Column::Growth, text) && text.chars().count() <= 8
 }
 
 /// The year of a table (from its caption, its header, or the report) and the
@@ -236,11 +233,11 @@ fn dating(
 }
 
 fn is_label_header(text: &str) -> bool {
-    text.contains("指标") || text.contains("名称") || text.contains("项目")
+    has_words_of(Column::Label, text)
 }
 
 fn is_unit_header(text: &str) -> bool {
-    text == "单位" || text.starts_with("计量单位")
+    has_words_of(Column::Unit, text)
 }
 
 fn cells(text: &str) -> Vec<Cell<'_>> {
@@ -266,15 +263,15 @@ fn is_header_cell(text: &str) -> bool {
     text.chars().count() <= MAX_HEADER_CHARS
         && !text.ends_with('表')
         && !is_numbered_label(text)
-        && HEADER_WORDS.iter().any(|w| text.contains(w))
+        && has_header_word(text)
 }
 
 fn is_plan_header(text: &str) -> bool {
-    (text.contains("目标") || text.contains("计划")) && !text.contains("完成")
+    has_words_of(Column::Plan, text)
 }
 
 fn is_outcome_header(text: &str) -> bool {
-    text.contains("完成") || text.contains("实际") || text.contains("预计")
+    has_words_of(Column::Outcome, text)
 }
 
 /// `1.地区生产总值`, `12、城镇新增就业`.
