@@ -25,14 +25,26 @@ pub fn find_stretches(
     cues: &Cues,
 ) -> Vec<Stretch> {
     let mut stretches: Vec<Stretch> = Vec::new();
-    // A lead-in still open: its start, opening and coverage.
+    // A lead-in still open: its start, opening and coverage, and the level
+    // of the heading above it when it leads in that heading's sub-sections.
     let mut lead: Option<(usize, String, Coverage)> = None;
+    let mut part_level: Option<u8> = None;
+    // The level of the heading on the line before, if it was one.
+    let mut heading_above: Option<u8> = None;
     let mut next_heading = headings.iter().map(|h| h.start).peekable();
     let mut start = 0;
     for line in text.split('\n') {
         let end = start + line.len();
         while next_heading.next_if(|&h| h < start).is_some() {}
         let is_heading = next_heading.peek() == Some(&start);
+        let level = is_heading.then(|| section_level(sections, start));
+        // A heading deeper than the one a part's lead-in opened under does
+        // not end it.
+        let ends_lead = match (level, part_level) {
+            (Some(level), Some(part)) => level <= part,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
         let found: Vec<(usize, Coverage)> = if is_heading {
             Vec::new()
         } else {
@@ -44,7 +56,7 @@ pub fn find_stretches(
                 })
                 .collect()
         };
-        if is_heading || !found.is_empty() {
+        if ends_lead || !found.is_empty() {
             if let Some((from, opening, coverage)) = lead.take() {
                 stretches.push(Stretch {
                     range: from..start,
@@ -52,6 +64,7 @@ pub fn find_stretches(
                     coverage,
                 });
             }
+            part_level = None;
         }
         for (i, &(from, coverage)) in found.iter().enumerate() {
             let to = found.get(i + 1).map_or(end, |&(next, _)| next);
@@ -62,7 +75,16 @@ pub fn find_stretches(
             let lone = i + 1 == found.len()
                 && body.len() < sentence.trim_end_matches('*').len()
                 && body.find(['。', '!', '?']).is_none();
-            if lone {
+            // A part that opens with a paragraph on several years (`“十四五”
+            // 时期是…的五年。…`) reviews them in its sub-sections too, up to
+            // the next cue (`刚刚过去的2025年,…`; jiangsu-2025-gwr).
+            let opens_part = heading_above.is_some()
+                && found.len() == 1
+                && matches!(coverage, Coverage::Years { .. });
+            if lone || opens_part {
+                if opens_part {
+                    part_level = heading_above;
+                }
                 lead = Some((from, opening, coverage));
             } else {
                 stretches.push(Stretch {
@@ -71,6 +93,9 @@ pub fn find_stretches(
                     coverage,
                 });
             }
+        }
+        if level.is_some() || !line.trim().is_empty() {
+            heading_above = level;
         }
         start = end + 1;
     }
@@ -98,6 +123,14 @@ fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
             .map(|(i, c)| i + c.len_utf8())
             .filter(move |&i| i < line.len()),
     )
+}
+
+/// The level of the section whose heading starts at `start`.
+fn section_level(sections: &[Section], start: usize) -> u8 {
+    sections
+        .iter()
+        .find(|s| s.range.start == start)
+        .map_or(0, |s| s.level)
 }
 
 /// The coverage of the innermost section holding `offset`.
@@ -204,5 +237,26 @@ mod tests {
                 review
             )
         );
+    }
+
+    #[test]
+    fn a_part_opening_on_several_years_reviews_them_in_its_sub_sections() {
+        // jiangsu-2025-gwr: the term in sub-sections, then the last year.
+        let text = "一、“十四五”时期和2015年工作回顾\n“十四五”时期是极不平凡的五年。全市经济实力显著增强。\n(一)经济实力显著增强。\n城镇新增就业超690万人。\n(二)民生福祉持续增进。\n基本医保参保率稳定在95%以上。\n刚刚过去的2015年,全市生产总值增长6.9%。\n二、2016年工作安排\n今年要稳中求进。\n";
+        let got = stretches(text);
+        assert_eq!(got[0].1, Coverage::Years { plans: false });
+        assert!(got[0].0.contains("城镇新增就业超690万人"), "{got:?}");
+        assert!(got[0].0.contains("基本医保参保率"), "{got:?}");
+        assert!(!got[0].0.contains("刚刚过去"), "{got:?}");
+        let review = Coverage::Review {
+            year: 2015,
+            period: Period::FY,
+        };
+        assert_eq!(got[1].1, review);
+        // A paragraph on several years that opens no part leads in nothing.
+        let text = "一、2015年工作回顾\n全市生产总值增长6.9%。\n五年来,全市生产总值年均增长8%。就业稳定。\n(一)经济实力\n城镇新增就业69万人。\n";
+        let got = stretches(text);
+        assert_eq!(got.len(), 1);
+        assert!(!got[0].0.contains("城镇新增就业"), "{got:?}");
     }
 }
