@@ -477,7 +477,7 @@ fn scope(
     // the sentence as its subject (`民营科技园今年以来…,出让工业用地9宗`).
     let term_clause = clause_start(text, sentence, candidate.term.range.start.min(upto));
     let opening = sentence.start..clause_end(text, sentence, sentence.start).min(term_clause);
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<(usize, String, &regex::Regex)> = None;
     for pattern in &rules.area_scopes {
         for from in [term_clause, opening.start] {
             let to = if from == term_clause {
@@ -494,14 +494,20 @@ fn scope(
             let start = from + m.start();
             let opens_sentence = from == opening.start && text[from..start].trim().is_empty();
             if (from == term_clause || opens_sentence)
-                && best.as_ref().is_none_or(|(at, _)| start > *at)
+                && best.as_ref().is_none_or(|(at, _, _)| start > *at)
             {
-                best = Some((start, m.as_str().to_owned()));
+                best = Some((start, m.as_str().to_owned(), pattern));
             }
         }
     }
-    best.map(|(_, s)| strip(&s, &rules.scope_strip).to_owned())
-        .unwrap_or_default()
+    // What is left once the verbs are cut must still be a name: `积极推进新城…`
+    // (beijing-2010-gwr) and `深化开发区管理体制改革` (shaanxi-2025-gwr) speak of
+    // new towns and development zones in general.
+    best.and_then(|(_, s, pattern)| {
+        let name = strip(&s, &rules.scope_strip);
+        pattern.is_match(name).then(|| name.to_owned())
+    })
+    .unwrap_or_default()
 }
 
 /// Cuts everything up to the last strip word off the front of a captured scope.
