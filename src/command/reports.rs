@@ -251,14 +251,21 @@ fn process<T>(
     catalog: &Catalog,
     digest: &impl Fn(&Document, &FileFacts, Extraction) -> T,
 ) -> FileOutcome<T> {
-    let path = file.path.as_path();
+    let Loaded {
+        path,
+        name,
+        bytes,
+        digest: sha256,
+    } = file;
+    let path = path.as_path();
     let work = AssertUnwindSafe(|| {
-        let mut doc = Document::from_bytes(path, &file.bytes, extractor.normaliser())?;
-        doc.name = file.name.clone();
         let facts = FileFacts {
-            sha256: hex(&file.digest),
-            bytes: file.bytes.len() as u64,
+            sha256: hex(&sha256),
+            bytes: bytes.len() as u64,
         };
+        // The bytes are handed over: a UTF-8 file's text is its bytes.
+        let mut doc = Document::from_owned_bytes(path, bytes, extractor.normaliser())?;
+        doc.name = name;
         if let Some(place) = catalog.place(path) {
             doc.report.place = Some(place.clone());
         }

@@ -49,35 +49,68 @@ pub enum DecodeError {
 }
 
 /// Decodes the bytes of a report file.
+#[inline(never)]
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(settled) = before_utf8(bytes) {
+        return settled;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(utf8(text.to_owned())),
+        Err(_) => not_utf8(bytes),
+    }
+}
+
+/// Decodes the bytes of a report file, as [`decode`] does, taking them:
+/// UTF-8, the encoding of most files, becomes the text without a copy.
+#[inline(never)]
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if let Some(settled) = before_utf8(&bytes) {
+        return settled;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(utf8(text)),
+        Err(e) => not_utf8(e.as_bytes()),
+    }
+}
+
+fn utf8(text: String) -> Decoded {
+    Decoded {
+        text,
+        encoding: UTF_8.name(),
+        malformed: 0,
+    }
+}
+
+/// What is settled before trying UTF-8: no text, too much, a byte-order
+/// mark, UTF-16 without one, or a binary file.
+fn before_utf8(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
     if bytes.is_empty() {
-        return Err(DecodeError::Empty);
+        return Some(Err(DecodeError::Empty));
     }
     let size = bytes.len() as u64;
     if size > MAX_BYTES {
-        return Err(DecodeError::TooLarge { size });
+        return Some(Err(DecodeError::TooLarge { size }));
     }
     // Before UTF-16: the UTF-32LE mark starts with the UTF-16LE one.
     if let Some(big_endian) = utf32_bom(bytes) {
-        return utf32(&bytes[4..], big_endian);
+        return Some(utf32(&bytes[4..], big_endian));
     }
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom..).unwrap_or_default();
-        return decode_as(encoding, body).ok_or_else(|| too_malformed(encoding));
+        return Some(decode_as(encoding, body).ok_or_else(|| too_malformed(encoding)));
     }
     if let Some(encoding) = utf16_without_bom(bytes) {
-        return decode_as(encoding, bytes).ok_or_else(|| too_malformed(encoding));
+        return Some(decode_as(encoding, bytes).ok_or_else(|| too_malformed(encoding)));
     }
     if let Some(offset) = bytes.iter().take(BINARY_PROBE).position(|&b| b == 0) {
-        return Err(DecodeError::Binary { offset });
+        return Some(Err(DecodeError::Binary { offset }));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            malformed: 0,
-        });
-    }
+    None
+}
+
+/// Bytes that are not valid UTF-8 (nor marked or UTF-16): nearly UTF-8,
+/// Shift_JIS, GB18030, or what chardetng guesses.
+fn not_utf8(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(decoded) = nearly_utf8(bytes) {
         return Ok(decoded);
     }
@@ -90,17 +123,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // The only other one that reads as GB18030 without errors is Big5, whose
     // byte pairs are a subset; when the bytes are not Big5 the answer is
     // settled without running chardetng (about 10 MB/s) over the whole file.
-    let gb18030 = decode_as(GB18030, bytes);
-    if let Some(decoded) = &gb18030 {
-        if decode_as(BIG5, bytes).is_none() {
-            return Ok(decoded.clone());
+    let mut gb18030 = decode_as(GB18030, bytes);
+    if gb18030.is_some() && decode_as(BIG5, bytes).is_none() {
+        if let Some(decoded) = gb18030 {
+            return Ok(decoded);
         }
     }
     let guess = guess_encoding(bytes);
     let mut tried = Vec::with_capacity(3);
+    // GB18030 is among the candidates once at most, so its text is handed
+    // over, not copied.
     for encoding in candidates(guess) {
         let decoded = if encoding == GB18030 {
-            gb18030.clone()
+            gb18030.take()
         } else {
             decode_as(encoding, bytes)
         };
@@ -323,6 +358,25 @@ mod tests {
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice(SAMPLE.as_bytes());
         assert_eq!(decode(&bom).unwrap().text, SAMPLE);
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let long = SAMPLE.repeat(20);
+        let (gb, _, _) = GB18030.encode(&long);
+        let mut stray = SAMPLE.repeat(5).into_bytes();
+        stray.insert(9, 0xFF);
+        let inputs: [&[u8]; 6] = [
+            SAMPLE.as_bytes(),
+            &gb,
+            &stray,
+            b"",
+            b"PK\x03\x04\x00\x00abc",
+            &[0xEF, 0xBB, 0xBF, b'a'],
+        ];
+        for bytes in inputs {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
     }
 
     #[test]

@@ -107,6 +107,7 @@ const UNNESTED: [&str; 22] = [
 ];
 
 /// The text of an HTML page, one block per line.
+#[inline(never)]
 pub fn extract_text(markup: &str) -> String {
     if nesting_estimate(markup) > MAX_NESTING {
         return strip_tags(markup);
@@ -187,9 +188,8 @@ fn nesting_estimate(markup: &str) -> usize {
             .count();
         let name = markup
             .get(name_start..name_start + name_len)
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if name_len > 0 && !UNNESTED.contains(&name.as_str()) {
+            .unwrap_or_default();
+        if name_len > 0 && !UNNESTED.iter().any(|u| u.eq_ignore_ascii_case(name)) {
             if closing {
                 depth = depth.saturating_sub(1);
             } else {
@@ -304,18 +304,30 @@ impl TextOut {
     }
 
     fn text(&mut self, s: &str, preformatted: bool) {
-        for c in s.chars() {
-            if preformatted && c == '\n' {
-                self.end_line();
-            } else if c.is_ascii_whitespace() {
-                self.pending_space = true;
-            } else {
+        // Runs between ASCII whitespace are copied whole: only ASCII bytes
+        // can be ASCII whitespace, so every run is whole characters.
+        let mut rest = s;
+        while !rest.is_empty() {
+            let run = rest
+                .bytes()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            if run > 0 {
                 if self.pending_space && !self.text.is_empty() && !self.text.ends_with('\n') {
                     self.text.push(' ');
                 }
                 self.pending_space = false;
-                self.text.push(c);
+                self.text.push_str(rest.get(..run).unwrap_or_default());
             }
+            let Some(space) = rest.as_bytes().get(run) else {
+                break;
+            };
+            if preformatted && *space == b'\n' {
+                self.end_line();
+            } else {
+                self.pending_space = true;
+            }
+            rest = rest.get(run + 1..).unwrap_or_default();
         }
     }
 
@@ -330,6 +342,53 @@ mod tests {
     use super::*;
 
     const PAGE: &str = include_str!("../../fixtures/html/baiyun-2021-h1-page.html");
+
+    /// The text of `pieces` written one character at a time, as a browser
+    /// collapses whitespace: what `TextOut::text` must equal.
+    fn by_characters(pieces: &[(&str, bool)]) -> String {
+        let (mut text, mut pending) = (String::new(), false);
+        for (s, preformatted) in pieces {
+            for c in s.chars() {
+                if *preformatted && c == '\n' {
+                    if !text.is_empty() && !text.ends_with('\n') {
+                        text.push('\n');
+                    }
+                    pending = false;
+                } else if c.is_ascii_whitespace() {
+                    pending = true;
+                } else {
+                    if pending && !text.is_empty() && !text.ends_with('\n') {
+                        text.push(' ');
+                    }
+                    pending = false;
+                    text.push(c);
+                }
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn text_runs_collapse_whitespace_as_characters_do() {
+        let pieces: [&[(&str, bool)]; 5] = [
+            &[
+                ("  新增公办学位\n 1.3万个。\t", false),
+                ("完成 ", false),
+                ("率", false),
+            ],
+            &[("表1\n  指标\r\n\n年度", true), (" 目标 ", false)],
+            &[(" ", false), ("\u{3000}全角空格不折叠\u{a0}", false)],
+            &[("", false), ("\n\n", true), ("a", false)],
+            &[("x\x0cy", false), ("  ", true), ("z\n", true)],
+        ];
+        for case in pieces {
+            let mut out = TextOut::default();
+            for (s, preformatted) in case {
+                out.text(s, *preformatted);
+            }
+            assert_eq!(out.text, by_characters(case), "{case:?}");
+        }
+    }
 
     #[test]
     fn navigation_scripts_and_furniture_are_dropped() {

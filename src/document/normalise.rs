@@ -78,6 +78,7 @@ impl Normaliser {
     }
 
     /// The normalised view of `original`.
+    #[inline(never)]
     pub fn normalise(&self, original: &str) -> Normalised {
         let (folded, census) = fold(original);
         let traditional = census.is_traditional();

@@ -120,6 +120,7 @@ impl Wrap {
 /// The text with hard wrapping undone and page furniture dropped; `offsets`
 /// map each byte of `text` (and one past the end) to the original, as the
 /// normaliser's do. Returns `None` when there is nothing to change.
+#[inline(never)]
 pub(crate) fn reflow(text: &str, offsets: &[u32]) -> Option<Mapped> {
     let cues = CUES.as_ref()?;
     let mut lines = split_lines(text);
@@ -169,38 +170,42 @@ pub(crate) fn reflow(text: &str, offsets: &[u32]) -> Option<Mapped> {
 
 /// Every line of `text` with its widths.
 fn split_lines(text: &str) -> Vec<Line> {
-    let bytes = text.as_bytes();
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut start = 0;
-    let mut chars = 0;
-    let mut wide = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'\n' {
-            lines.push(Line {
-                start,
-                end: i,
-                chars,
-                columns: chars + wide,
-                furniture: false,
-            });
-            start = i + 1;
-            (chars, wide) = (0, 0);
-        } else if b & 0xC0 != 0x80 {
-            chars += 1;
-            // Characters of three or four bytes are CJK (wide) in these reports.
-            wide += usize::from(b >= 0xE0);
-        }
-    }
-    if start < bytes.len() {
+    // The breaks are found by a byte search, and each line is measured on
+    // its own (see `widths`).
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line).as_bytes();
+        let (chars, wide) = widths(body);
         lines.push(Line {
             start,
-            end: bytes.len(),
+            end: start + body.len(),
             chars,
             columns: chars + wide,
             furniture: false,
         });
+        start += line.len();
     }
     lines
+}
+
+/// The characters of a line (its bytes that are no continuation byte),
+/// and how many of them are wide: characters of three or four bytes are
+/// CJK in these reports. Counted in blocks of at most 255 bytes into
+/// byte-sized sums, which the compiler adds up many bytes at a time.
+fn widths(line: &[u8]) -> (usize, usize) {
+    let (mut chars, mut wide) = (0, 0);
+    for block in line.chunks(usize::from(u8::MAX)) {
+        let starts = block
+            .iter()
+            .fold(0u8, |n, &b| n.wrapping_add(u8::from(b & 0xC0 != 0x80)));
+        let long = block
+            .iter()
+            .fold(0u8, |n, &b| n.wrapping_add(u8::from(b >= 0xE0)));
+        chars += usize::from(starts);
+        wide += usize::from(long);
+    }
+    (chars, wide)
 }
 
 /// Marks page numbers, and running headers and footers (the same line next
@@ -473,6 +478,26 @@ mod tests {
         let cells = "指标\n年度预期目标\n上半年完成情况\n1.地区生产总值\n增长7%以上\n增长20.2%\n"
             .repeat(10);
         assert_eq!(run(&cells), cells);
+    }
+
+    #[test]
+    fn lines_are_measured_in_characters_and_columns() {
+        let text = "一、总体\n\nab3%\n“十四五”规划 GDP\n末行";
+        let got: Vec<(&str, usize, usize)> = split_lines(text)
+            .iter()
+            .map(|l| (&text[l.start..l.end], l.chars, l.columns))
+            .collect();
+        let want: Vec<(&str, usize, usize)> = text
+            .split('\n')
+            .map(|l| {
+                let chars = l.chars().count();
+                let wide = l.chars().filter(|c| c.len_utf8() >= 3).count();
+                (l, chars, chars + wide)
+            })
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(split_lines("a\n").len(), 1);
+        assert!(split_lines("").is_empty());
     }
 
     #[test]

@@ -240,6 +240,7 @@ pub fn simplified(text: &str) -> String {
 /// Converts a mapped text to simplified script. Conversion keeps the number
 /// of characters, so each output character keeps the offset of the source
 /// character it replaces; runs that need no change are copied whole.
+#[inline(never)]
 pub fn to_simplified(input: Mapped) -> Mapped {
     let table = table();
     let text = input.text.as_str();

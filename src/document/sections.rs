@@ -46,6 +46,7 @@ pub struct Heading {
 
 /// Every heading line, in order, whose numbering runs on, and the
 /// unnumbered part headings.
+#[inline(never)]
 pub fn find_headings(text: &str, cues: &Cues) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut last = [0u32; 4];
@@ -89,19 +90,30 @@ fn unmarked(line: &str) -> &str {
 /// heading word of the review, the plan or several years.
 fn bare(line: &str, cues: &Cues) -> bool {
     let line = line.trim();
-    let chars = line.chars().count();
+    // Every line is asked, paragraphs too: a line of more bytes than the
+    // longest heading can have (four per character) is not counted through.
+    if !(4..=MAX_BARE_CHARS * 4).contains(&line.len()) {
+        return false;
+    }
+    let chars = line.chars().take(MAX_BARE_CHARS + 1).count();
     if !(4..=MAX_BARE_CHARS).contains(&chars)
         || line.contains(['。', ',', ':', ';', '!', '?', '、', '(', '《', '|'])
         || line.contains("报告")
+        // A table's caption ends in 表.
+        || line.ends_with('表')
     {
         return false;
     }
-    // It names the period: a year or several (`年度预期目标`, a table's
-    // column, names none); a table's caption ends in 表.
-    let (review, plan) = cues.heading_words(line);
-    let (years, _) = cues.span_words(line);
-    let names_period = years.is_some() || has_year(line);
-    names_period && !line.ends_with('表') && (review.is_some() || plan.is_some() || years.is_some())
+    // It names the period, a year or several (`年度预期目标`, a table's
+    // column, names none), and holds a heading word of the review, the
+    // plan or several years. A word of several years does both; the cheap
+    // test for a year comes before the search for the other words.
+    if has_year(line) {
+        let (review, plan) = cues.heading_words(line);
+        review.is_some() || plan.is_some() || cues.span_words(line).0.is_some()
+    } else {
+        cues.span_words(line).0.is_some()
+    }
 }
 
 /// Whether a line names a year (`2026年`).
@@ -190,6 +202,7 @@ pub fn heading_title(line: &str) -> String {
 
 /// Sections from headings: each runs to the next heading of the same or an
 /// outer level, and inherits its parent's coverage when it names none.
+#[inline(never)]
 pub fn build_sections(
     text: &str,
     headings: &[Heading],

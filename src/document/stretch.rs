@@ -17,6 +17,7 @@ use crate::statement::Period;
 const OPENING_CHARS: usize = 24;
 
 /// Every stretch of the normalised text, in order, none overlapping.
+#[inline(never)]
 pub fn find_stretches(
     text: &str,
     headings: &[Heading],
@@ -117,12 +118,29 @@ fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
         - line
             .trim_start_matches([' ', '*', '#', '—', '―', '─', '-'])
             .len();
-    std::iter::once(lead).chain(
-        line.char_indices()
-            .filter(|&(_, c)| matches!(c, '。' | '!' | '?'))
-            .map(|(i, c)| i + c.len_utf8())
-            .filter(move |&i| i < line.len()),
-    )
+    // The marks are found in the bytes, without decoding the line. Most
+    // lines have no `!` or `?` (ASCII, and rare), which a byte search tells
+    // at once; then only `。` is looked for, and `match_indices` of a
+    // character runs a byte search for its last byte. Other lines are
+    // read byte by byte: `。` is the only character encoded as E3 80 82.
+    const FULL_STOP: [u8; 3] = [0xE3, 0x80, 0x82];
+    let bytes = line.as_bytes();
+    let ascii_marks = bytes.contains(&b'!') || bytes.contains(&b'?');
+    let full_stops = (!ascii_marks)
+        .then(|| line.match_indices('。').map(|(i, _)| i + FULL_STOP.len()))
+        .into_iter()
+        .flatten();
+    let all_marks = ascii_marks
+        .then(|| {
+            bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+                b'!' | b'?' => Some(i + 1),
+                0xE3 if bytes.get(i..i + 3) == Some(&FULL_STOP[..]) => Some(i + 3),
+                _ => None,
+            })
+        })
+        .into_iter()
+        .flatten();
+    std::iter::once(lead).chain(full_stops.chain(all_marks).filter(move |&i| i < line.len()))
 }
 
 /// The level of the section whose heading starts at `start`.
@@ -198,6 +216,28 @@ mod tests {
             .into_iter()
             .map(|s| (text[s.range].to_owned(), s.coverage))
             .collect()
+    }
+
+    #[test]
+    fn sentences_start_after_each_mark() {
+        for line in [
+            "——过去一年,增长6.9%。今年要稳中求进!能否完成?",
+            "**五年来**。",
+            "。。a",
+            "只有句号。没有别的。",
+            "没有句号的行",
+            "",
+        ] {
+            let by_characters: Vec<usize> = line
+                .char_indices()
+                .filter(|&(_, c)| matches!(c, '。' | '!' | '?'))
+                .map(|(i, c)| i + c.len_utf8())
+                .filter(|&i| i < line.len())
+                .collect();
+            let got: Vec<usize> = sentence_starts(line).skip(1).collect();
+            assert_eq!(got, by_characters, "{line:?}");
+        }
+        assert_eq!(sentence_starts("——过去一年").next(), Some("——".len()));
     }
 
     #[test]

@@ -52,6 +52,7 @@ impl Variants {
     /// Rewrites every variant in `input`. Replacement characters take the
     /// offsets of the replaced ones in order; a shorter replacement leaves the
     /// rest of the replaced span to its last character, so quotes still cover it.
+    #[inline(never)]
     pub fn apply(&self, input: Mapped) -> Mapped {
         let Some(matcher) = &self.matcher else {
             return input;

@@ -33,6 +33,7 @@ pub(super) enum Step {
 
 /// Folds `original` (see the module comment of `normalise`) and counts its
 /// Han and traditional-only characters.
+#[inline(never)]
 pub(super) fn fold(original: &str) -> (Mapped, Census) {
     let bytes = original.as_bytes();
     let table = TraditionalTable::get();
