@@ -1,6 +1,6 @@
 //! Identify: which government a report is of, found in its normalised text
-//! by one Aho–Corasick pass over every division name (see `names`) in the
-//! start of the report. Each mention is weighed by where it stands:
+//! by one leftmost-longest pass over every division name (see `names`) in
+//! the start of the report (see `finder`). Each mention is weighed by where it stands:
 //! in the header before a government, a congress or a year
 //! (`城口县发展和改革委员会`, `在东安县第十八届人民代表大会`, `东丽区2025年`)
 //! it counts far more than in the body. A name right after its parent
@@ -22,10 +22,11 @@
 //! congress (`城区人民政府`). A place whose code changed under one name (三元区
 //! 350403, now 350404) is read by its current code.
 
+use super::finder::Finder;
 use super::names::{suffix_of, text_names, Strength};
 use super::table::{table, Table};
 use super::Place;
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -106,7 +107,7 @@ struct Pattern {
 }
 
 struct Index {
-    automaton: AhoCorasick,
+    finder: Finder,
     patterns: Vec<Pattern>,
     suffix_words: Vec<&'static str>,
 }
@@ -124,23 +125,28 @@ fn index() -> Option<&'static Index> {
 }
 
 fn build(table: &Table) -> Option<Index> {
-    let mut strings: Vec<String> = Vec::new();
-    let mut patterns: Vec<Pattern> = Vec::new();
-    let mut slots: HashMap<String, usize> = HashMap::new();
+    // Rows have about two names each.
+    let capacity = table.rows().len() * 2;
+    let mut strings: Vec<String> = Vec::with_capacity(capacity);
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(capacity);
+    let mut slots: HashMap<String, usize> = HashMap::with_capacity(capacity);
     let mut at = |s: &str, strings: &mut Vec<String>, patterns: &mut Vec<Pattern>| -> usize {
-        *slots.entry(s.to_owned()).or_insert_with(|| {
-            strings.push(s.to_owned());
-            patterns.push(Pattern::default());
-            strings.len() - 1
-        })
+        if let Some(&i) = slots.get(s) {
+            return i;
+        }
+        strings.push(s.to_owned());
+        patterns.push(Pattern::default());
+        slots.insert(s.to_owned(), strings.len() - 1);
+        strings.len() - 1
     };
-    let word_stems: Vec<&str> = entries(WORD_STEMS).collect();
+    let mut word_stems: Vec<&str> = entries(WORD_STEMS).collect();
+    word_stems.sort_unstable();
     let mut self_chars: Vec<char> = Vec::new();
     for row in 0..table.rows().len() {
         let names = text_names(table, row);
         let word_like = names
             .iter()
-            .any(|(n, s)| *s == Strength::Stem && word_stems.contains(&n.as_str()));
+            .any(|(n, s)| *s == Strength::Stem && word_stems.binary_search(&n.as_str()).is_ok());
         for (name, strength) in names {
             let i = at(&name, &mut strings, &mut patterns);
             patterns[i].uses.push((row, strength));
@@ -162,12 +168,8 @@ fn build(table: &Table) -> Option<Index> {
             patterns[i].self_ref = Some(c);
         }
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&strings)
-        .ok()?;
     Some(Index {
-        automaton,
+        finder: Finder::new(&strings),
         patterns,
         suffix_words: entries(SUFFIX_WORDS).collect(),
     })
@@ -177,7 +179,8 @@ fn build(table: &Table) -> Option<Index> {
 #[derive(Debug)]
 struct Mention {
     end: usize,
-    rows: Vec<(usize, Strength)>,
+    /// The pattern's uses, until a child's name narrows them.
+    rows: Cow<'static, [(usize, Strength)]>,
     /// Before or after a word of a title, dateline or issuing body.
     strong: bool,
     in_header: bool,
@@ -201,8 +204,8 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
     let scan = prefix(text, SCAN_BYTES);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut self_refs: Vec<(char, usize)> = Vec::new();
-    for m in index.automaton.find_iter(scan) {
-        let p = &index.patterns[m.pattern().as_usize()];
+    for m in index.finder.find_iter(scan) {
+        let p = &index.patterns[m.id];
         if let Some(c) = p.self_ref {
             match self_refs.iter_mut().find(|(x, _)| *x == c) {
                 Some((_, n)) => *n += 1,
@@ -211,11 +214,11 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
             continue;
         }
         let adjacent = mentions.last().is_some_and(|last| {
-            scan[last.end..m.start()]
+            scan[last.end..m.start]
                 .chars()
                 .all(|c| CHAIN_GAP.contains(&c))
         });
-        let mut rows = p.uses.clone();
+        let mut rows = Cow::Borrowed(p.uses.as_slice());
         let mut chained = false;
         if adjacent {
             if let Some(last) = mentions.last_mut() {
@@ -228,32 +231,33 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
                     last.part |= p.part;
                 } else {
                     last.rows
+                        .to_mut()
                         .retain(|&(a, _)| below.iter().any(|&(r, _)| table.is_ancestor(a, r)));
                     last.parent = true;
-                    rows = below;
+                    rows = Cow::Owned(below);
                     chained = true;
                 }
             }
         }
-        let government = !p.uses.is_empty() && names_government(scan, m.end());
+        let government = !p.uses.is_empty() && names_government(scan, m.end);
         if rows.is_empty() || (p.part && !chained && !government) {
             continue;
         }
         // A word before a number (`新建5G基站`) is no place before a year.
-        let strong = strong_context(scan, m.start(), m.end())
-            && !(p.word_like && starts_with_number_not_year(&scan[m.end()..]));
-        if p.word_like && !chained && suffix_begins_word(scan, m.end(), &index.suffix_words) {
+        let strong = strong_context(scan, m.start, m.end)
+            && !(p.word_like && starts_with_number_not_year(&scan[m.end..]));
+        if p.word_like && !chained && suffix_begins_word(scan, m.end, &index.suffix_words) {
             continue;
         }
         mentions.push(Mention {
-            end: m.end(),
+            end: m.end,
             rows,
             strong,
-            in_header: m.start() < header_end,
+            in_header: m.start < header_end,
             parent: false,
             part: false,
             chained,
-            short: scan[m.start()..m.end()].chars().count() <= 2,
+            short: scan[m.start..m.end].chars().count() <= 2,
             word: p.word_like && !strong && !chained,
         });
     }
@@ -437,7 +441,7 @@ fn names_government(text: &str, end: usize) -> bool {
     GOVERNMENT_AFTER.iter().any(|w| after.starts_with(w))
         || after
             .strip_prefix('第')
-            .is_some_and(|rest| rest.chars().take(4).collect::<String>().contains('届'))
+            .is_some_and(|rest| rest.chars().take(4).any(|c| c == '届'))
 }
 
 /// Whether `text` starts with a number that is not a year (`2023年`).
