@@ -7,6 +7,8 @@
 //! (`广州市白云区`, `(江西省)靖安县`) is that child only, and the parent is not
 //! a mention of its own; a name right before a word for a part of a place
 //! (`宁波高新区`, listed in `data/place-parts.txt`) does not count either.
+//! The words around a name that weigh it are in `data/place-context.txt`
+//! (see `context`).
 //! A name several divisions share (白云区 of 广州市 and of 贵阳市) goes to
 //! those whose city or province the report names. Last, the report's own
 //! word for itself (`全省`, `全市`, `全区`, `全县`, `全旗`, the last character
@@ -22,6 +24,7 @@
 //! congress (`城区人民政府`). A place whose code changed under one name (三元区
 //! 350403, now 350404) is read by its current code.
 
+use super::context::Context;
 use super::finder::Finder;
 use super::names::{suffix_of, text_names, Strength};
 use super::table::{table, Table};
@@ -39,40 +42,10 @@ const WORD_STEMS: &str = include_str!("../../data/word-stems.txt");
 /// Words a division's suffix begins (`区域`, `市场`).
 const SUFFIX_WORDS: &str = include_str!("../../data/suffix-words.txt");
 
-/// Words after a division named like a part of a place that make it the
-/// government (`城区人民政府`, `矿区第十七届人民代表大会`).
-const GOVERNMENT_AFTER: &[&str] = &["人民政府", "政府", "人民代表大会", "人大"];
-
 /// How much of the start of a report is searched for place names: the
 /// header and the opening, where a report names itself (a longer scan found
 /// no other place on the corpora and costs reading speed).
 const SCAN_BYTES: usize = 16 * 1024;
-
-/// Words after a name that make it the subject of a title, a dateline or an
-/// issuing body.
-const STRONG_AFTER: &[&str] = &[
-    "人民政府",
-    "政府",
-    "人民代表大会",
-    "人大",
-    "第",
-    "发展和改革",
-    "发改",
-    "国民经济",
-    "关于",
-    "统计局",
-];
-
-/// Words before a name that do the same (`在浮山县第…`, `关于东安县2022年…`,
-/// `中共滨海新区委员会`).
-const STRONG_BEFORE: &[&str] = &["在", "关于", "中共"];
-
-/// A strong word followed by this is a link to a site in the page chrome
-/// (`重庆市人民政府网`), not the issuing body.
-const SITE: &str = "网";
-
-/// What may stand between a parent's name and its child's (`(江西省)靖安县`).
-const CHAIN_GAP: &[char] = &[' ', '(', ')', '[', ']', '【', '】', '\u{3000}', '·', '-'];
 
 /// Weight of a mention in the header before or after a strong word.
 const STRONG_IN_HEADER: f64 = 12.0;
@@ -110,6 +83,7 @@ struct Index {
     finder: Finder,
     patterns: Vec<Pattern>,
     suffix_words: Vec<&'static str>,
+    context: Context,
 }
 
 /// The lines of a data file that are not notes, up to a tab.
@@ -172,6 +146,7 @@ fn build(table: &Table) -> Option<Index> {
         finder: Finder::new(&strings),
         patterns,
         suffix_words: entries(SUFFIX_WORDS).collect(),
+        context: Context::shipped(),
     })
 }
 
@@ -213,11 +188,9 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
             }
             continue;
         }
-        let adjacent = mentions.last().is_some_and(|last| {
-            scan[last.end..m.start]
-                .chars()
-                .all(|c| CHAIN_GAP.contains(&c))
-        });
+        let adjacent = mentions
+            .last()
+            .is_some_and(|last| index.context.chains(&scan[last.end..m.start]));
         let mut rows = Cow::Borrowed(p.uses.as_slice());
         let mut chained = false;
         if adjacent {
@@ -239,12 +212,12 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
                 }
             }
         }
-        let government = !p.uses.is_empty() && names_government(scan, m.end);
+        let government = !p.uses.is_empty() && index.context.names_government(scan, m.end);
         if rows.is_empty() || (p.part && !chained && !government) {
             continue;
         }
         // A word before a number (`新建5G基站`) is no place before a year.
-        let strong = strong_context(scan, m.start, m.end)
+        let strong = index.context.strong(scan, m.start, m.end)
             && !(p.word_like && starts_with_number_not_year(&scan[m.end..]));
         if p.word_like && !chained && suffix_begins_word(scan, m.end, &index.suffix_words) {
             continue;
@@ -421,27 +394,6 @@ fn deepest_strong(table: &Table, mentions: &[Mention], best: usize) -> usize {
         .map(|&(r, _)| r)
         .max_by_key(|&r| table.row(r).level)
         .unwrap_or(best)
-}
-
-/// Whether a title, dateline or issuing body word stands next to `start..end`.
-fn strong_context(text: &str, start: usize, end: usize) -> bool {
-    let after = text[end..].trim_start_matches([' ', '\u{3000}']);
-    let before = text[..start].trim_end_matches([' ', '\u{3000}', ')', '(']);
-    STRONG_AFTER
-        .iter()
-        .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(SITE))
-        || after.starts_with(|c: char| c.is_ascii_digit())
-        || STRONG_BEFORE.iter().any(|w| before.ends_with(w))
-}
-
-/// Whether a government or congress follows `end` (`城区人民政府`,
-/// `矿区第十七届人民代表大会`).
-fn names_government(text: &str, end: usize) -> bool {
-    let after = text[end..].trim_start_matches([' ', '\u{3000}']);
-    GOVERNMENT_AFTER.iter().any(|w| after.starts_with(w))
-        || after
-            .strip_prefix('第')
-            .is_some_and(|rest| rest.chars().take(4).any(|c| c == '届'))
 }
 
 /// Whether `text` starts with a number that is not a year (`2023年`).
