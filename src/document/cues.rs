@@ -45,7 +45,7 @@ pub struct Cues {
 
 #[derive(Debug)]
 struct Title {
-    re: Regex,
+    re: Arc<Regex>,
     kind: Option<ReportKind>,
     year: Option<YearRole>,
     period: Option<Period>,
@@ -54,13 +54,13 @@ struct Title {
 
 #[derive(Debug)]
 struct Date {
-    re: Regex,
+    re: Arc<Regex>,
     source: DateSource,
 }
 
 #[derive(Debug)]
 struct StretchMark {
-    re: Regex,
+    re: Arc<Regex>,
     covers: Option<Covers>,
 }
 
@@ -74,7 +74,7 @@ pub struct StretchReading {
 
 #[derive(Debug)]
 struct PeriodMark {
-    re: Regex,
+    re: Arc<Regex>,
     period: Option<Period>,
     single: bool,
 }
@@ -253,8 +253,10 @@ impl Cues {
                 if line.is_empty() {
                     continue;
                 }
-                let short = line.chars().count() <= TITLE_CHARS;
-                if pass == 0 && !short {
+                // Pass 1 reads only long lines: every cue it wants is one
+                // pass 0 wanted too, so a short line has nothing left for it.
+                let short = line.chars().nth(TITLE_CHARS).is_none();
+                if (pass == 0) != short {
                     continue;
                 }
                 for i in set.matches(line).iter() {
@@ -470,17 +472,18 @@ pub fn read_period(cue: &PeriodRule, phrase: &str) -> Result<Option<PeriodWords>
 /// A cue pattern compiled, once per process: the rule check reads every
 /// example of a cue with it and `Cues::new` then compiles the same patterns
 /// for use, which was most of the start-up of a run (the pattern text is
-/// the key, so the regex is the same whoever asks; a clone shares the
-/// compiled program and has its own match cache).
-fn compiled(pattern: &str) -> Result<Regex, regex::Error> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Regex>>> = OnceLock::new();
+/// the key, so the regex is the same whoever asks). The regex itself is
+/// shared, not cloned: a clone starts with no match cache, so each example
+/// read with one paid for building the cache and the lazy DFA's states anew.
+fn compiled(pattern: &str) -> Result<Arc<Regex>, regex::Error> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Arc<Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(Mutex::default);
     if let Some(re) = cache.lock().ok().and_then(|c| c.get(pattern).cloned()) {
         return Ok(re);
     }
-    let re = Regex::new(pattern)?;
+    let re = Arc::new(Regex::new(pattern)?);
     if let Ok(mut c) = cache.lock() {
-        c.insert(pattern.to_string(), re.clone());
+        c.insert(pattern.to_string(), Arc::clone(&re));
     }
     Ok(re)
 }

@@ -1,12 +1,14 @@
 //! Identify: which government a report is of, found in its normalised text
-//! by one Aho–Corasick pass over every division name (see `names`) in the
-//! start of the report. Each mention is weighed by where it stands:
+//! by one leftmost-longest pass over every division name (see `names`) in
+//! the start of the report (see `finder`). Each mention is weighed by where it stands:
 //! in the header before a government, a congress or a year
 //! (`城口县发展和改革委员会`, `在东安县第十八届人民代表大会`, `东丽区2025年`)
 //! it counts far more than in the body. A name right after its parent
 //! (`广州市白云区`, `(江西省)靖安县`) is that child only, and the parent is not
 //! a mention of its own; a name right before a word for a part of a place
 //! (`宁波高新区`, listed in `data/place-parts.txt`) does not count either.
+//! The words around a name that weigh it are in `data/place-context.txt`
+//! (see `context`).
 //! A name several divisions share (白云区 of 广州市 and of 贵阳市) goes to
 //! those whose city or province the report names. Last, the report's own
 //! word for itself (`全省`, `全市`, `全区`, `全县`, `全旗`, the last character
@@ -22,10 +24,12 @@
 //! congress (`城区人民政府`). A place whose code changed under one name (三元区
 //! 350403, now 350404) is read by its current code.
 
+use super::context::Context;
+use super::finder::Finder;
 use super::names::{suffix_of, text_names, Strength};
 use super::table::{table, Table};
 use super::Place;
-use aho_corasick::{AhoCorasick, MatchKind};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -38,40 +42,10 @@ const WORD_STEMS: &str = include_str!("../../data/word-stems.txt");
 /// Words a division's suffix begins (`区域`, `市场`).
 const SUFFIX_WORDS: &str = include_str!("../../data/suffix-words.txt");
 
-/// Words after a division named like a part of a place that make it the
-/// government (`城区人民政府`, `矿区第十七届人民代表大会`).
-const GOVERNMENT_AFTER: &[&str] = &["人民政府", "政府", "人民代表大会", "人大"];
-
 /// How much of the start of a report is searched for place names: the
 /// header and the opening, where a report names itself (a longer scan found
 /// no other place on the corpora and costs reading speed).
 const SCAN_BYTES: usize = 16 * 1024;
-
-/// Words after a name that make it the subject of a title, a dateline or an
-/// issuing body.
-const STRONG_AFTER: &[&str] = &[
-    "人民政府",
-    "政府",
-    "人民代表大会",
-    "人大",
-    "第",
-    "发展和改革",
-    "发改",
-    "国民经济",
-    "关于",
-    "统计局",
-];
-
-/// Words before a name that do the same (`在浮山县第…`, `关于东安县2022年…`,
-/// `中共滨海新区委员会`).
-const STRONG_BEFORE: &[&str] = &["在", "关于", "中共"];
-
-/// A strong word followed by this is a link to a site in the page chrome
-/// (`重庆市人民政府网`), not the issuing body.
-const SITE: &str = "网";
-
-/// What may stand between a parent's name and its child's (`(江西省)靖安县`).
-const CHAIN_GAP: &[char] = &[' ', '(', ')', '[', ']', '【', '】', '\u{3000}', '·', '-'];
 
 /// Weight of a mention in the header before or after a strong word.
 const STRONG_IN_HEADER: f64 = 12.0;
@@ -106,9 +80,10 @@ struct Pattern {
 }
 
 struct Index {
-    automaton: AhoCorasick,
+    finder: Finder,
     patterns: Vec<Pattern>,
     suffix_words: Vec<&'static str>,
+    context: Context,
 }
 
 /// The lines of a data file that are not notes, up to a tab.
@@ -124,23 +99,28 @@ fn index() -> Option<&'static Index> {
 }
 
 fn build(table: &Table) -> Option<Index> {
-    let mut strings: Vec<String> = Vec::new();
-    let mut patterns: Vec<Pattern> = Vec::new();
-    let mut slots: HashMap<String, usize> = HashMap::new();
+    // Rows have about two names each.
+    let capacity = table.rows().len() * 2;
+    let mut strings: Vec<String> = Vec::with_capacity(capacity);
+    let mut patterns: Vec<Pattern> = Vec::with_capacity(capacity);
+    let mut slots: HashMap<String, usize> = HashMap::with_capacity(capacity);
     let mut at = |s: &str, strings: &mut Vec<String>, patterns: &mut Vec<Pattern>| -> usize {
-        *slots.entry(s.to_owned()).or_insert_with(|| {
-            strings.push(s.to_owned());
-            patterns.push(Pattern::default());
-            strings.len() - 1
-        })
+        if let Some(&i) = slots.get(s) {
+            return i;
+        }
+        strings.push(s.to_owned());
+        patterns.push(Pattern::default());
+        slots.insert(s.to_owned(), strings.len() - 1);
+        strings.len() - 1
     };
-    let word_stems: Vec<&str> = entries(WORD_STEMS).collect();
+    let mut word_stems: Vec<&str> = entries(WORD_STEMS).collect();
+    word_stems.sort_unstable();
     let mut self_chars: Vec<char> = Vec::new();
     for row in 0..table.rows().len() {
         let names = text_names(table, row);
         let word_like = names
             .iter()
-            .any(|(n, s)| *s == Strength::Stem && word_stems.contains(&n.as_str()));
+            .any(|(n, s)| *s == Strength::Stem && word_stems.binary_search(&n.as_str()).is_ok());
         for (name, strength) in names {
             let i = at(&name, &mut strings, &mut patterns);
             patterns[i].uses.push((row, strength));
@@ -162,14 +142,11 @@ fn build(table: &Table) -> Option<Index> {
             patterns[i].self_ref = Some(c);
         }
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&strings)
-        .ok()?;
     Some(Index {
-        automaton,
+        finder: Finder::new(&strings),
         patterns,
         suffix_words: entries(SUFFIX_WORDS).collect(),
+        context: Context::shipped(),
     })
 }
 
@@ -177,7 +154,8 @@ fn build(table: &Table) -> Option<Index> {
 #[derive(Debug)]
 struct Mention {
     end: usize,
-    rows: Vec<(usize, Strength)>,
+    /// The pattern's uses, until a child's name narrows them.
+    rows: Cow<'static, [(usize, Strength)]>,
     /// Before or after a word of a title, dateline or issuing body.
     strong: bool,
     in_header: bool,
@@ -201,8 +179,8 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
     let scan = prefix(text, SCAN_BYTES);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut self_refs: Vec<(char, usize)> = Vec::new();
-    for m in index.automaton.find_iter(scan) {
-        let p = &index.patterns[m.pattern().as_usize()];
+    for m in index.finder.find_iter(scan) {
+        let p = &index.patterns[m.id];
         if let Some(c) = p.self_ref {
             match self_refs.iter_mut().find(|(x, _)| *x == c) {
                 Some((_, n)) => *n += 1,
@@ -210,12 +188,10 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
             }
             continue;
         }
-        let adjacent = mentions.last().is_some_and(|last| {
-            scan[last.end..m.start()]
-                .chars()
-                .all(|c| CHAIN_GAP.contains(&c))
-        });
-        let mut rows = p.uses.clone();
+        let adjacent = mentions
+            .last()
+            .is_some_and(|last| index.context.chains(&scan[last.end..m.start]));
+        let mut rows = Cow::Borrowed(p.uses.as_slice());
         let mut chained = false;
         if adjacent {
             if let Some(last) = mentions.last_mut() {
@@ -228,32 +204,33 @@ pub fn identify(text: &str, header_end: usize) -> Option<Place> {
                     last.part |= p.part;
                 } else {
                     last.rows
+                        .to_mut()
                         .retain(|&(a, _)| below.iter().any(|&(r, _)| table.is_ancestor(a, r)));
                     last.parent = true;
-                    rows = below;
+                    rows = Cow::Owned(below);
                     chained = true;
                 }
             }
         }
-        let government = !p.uses.is_empty() && names_government(scan, m.end());
+        let government = !p.uses.is_empty() && index.context.names_government(scan, m.end);
         if rows.is_empty() || (p.part && !chained && !government) {
             continue;
         }
         // A word before a number (`新建5G基站`) is no place before a year.
-        let strong = strong_context(scan, m.start(), m.end())
-            && !(p.word_like && starts_with_number_not_year(&scan[m.end()..]));
-        if p.word_like && !chained && suffix_begins_word(scan, m.end(), &index.suffix_words) {
+        let strong = index.context.strong(scan, m.start, m.end)
+            && !(p.word_like && starts_with_number_not_year(&scan[m.end..]));
+        if p.word_like && !chained && suffix_begins_word(scan, m.end, &index.suffix_words) {
             continue;
         }
         mentions.push(Mention {
-            end: m.end(),
+            end: m.end,
             rows,
             strong,
-            in_header: m.start() < header_end,
+            in_header: m.start < header_end,
             parent: false,
             part: false,
             chained,
-            short: scan[m.start()..m.end()].chars().count() <= 2,
+            short: scan[m.start..m.end].chars().count() <= 2,
             word: p.word_like && !strong && !chained,
         });
     }
@@ -417,27 +394,6 @@ fn deepest_strong(table: &Table, mentions: &[Mention], best: usize) -> usize {
         .map(|&(r, _)| r)
         .max_by_key(|&r| table.row(r).level)
         .unwrap_or(best)
-}
-
-/// Whether a title, dateline or issuing body word stands next to `start..end`.
-fn strong_context(text: &str, start: usize, end: usize) -> bool {
-    let after = text[end..].trim_start_matches([' ', '\u{3000}']);
-    let before = text[..start].trim_end_matches([' ', '\u{3000}', ')', '(']);
-    STRONG_AFTER
-        .iter()
-        .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(SITE))
-        || after.starts_with(|c: char| c.is_ascii_digit())
-        || STRONG_BEFORE.iter().any(|w| before.ends_with(w))
-}
-
-/// Whether a government or congress follows `end` (`城区人民政府`,
-/// `矿区第十七届人民代表大会`).
-fn names_government(text: &str, end: usize) -> bool {
-    let after = text[end..].trim_start_matches([' ', '\u{3000}']);
-    GOVERNMENT_AFTER.iter().any(|w| after.starts_with(w))
-        || after
-            .strip_prefix('第')
-            .is_some_and(|rest| rest.chars().take(4).collect::<String>().contains('届'))
 }
 
 /// Whether `text` starts with a number that is not a year (`2023年`).

@@ -7,6 +7,8 @@
 //! `440111`) and `catalog` reads the place of documents that name none.
 
 mod catalog;
+mod context;
+mod finder;
 mod identify;
 mod names;
 mod query;

@@ -42,10 +42,18 @@ pub fn table() -> &'static Table {
 impl Table {
     /// Reads the TSV form (`code name level parent first last`, a header line).
     pub fn parse(source: &str) -> Table {
-        let mut table = Table::default();
-        let mut parents: Vec<Option<String>> = Vec::new();
+        // Sized once: the table is parsed at the start of every run.
+        let lines = source.lines().count();
+        let mut table = Table {
+            rows: Vec::with_capacity(lines),
+            by_code: HashMap::with_capacity(lines),
+            problems: Vec::new(),
+        };
+        let mut parents: Vec<Option<&str>> = Vec::with_capacity(lines);
+        let mut f: Vec<&str> = Vec::with_capacity(8);
         for (i, line) in source.lines().enumerate().skip(1) {
-            let f: Vec<&str> = line.split('\t').collect();
+            f.clear();
+            f.extend(line.split('\t'));
             let level = match f.get(2).copied() {
                 Some("province") => Some(Level::Province),
                 Some("city") => Some(Level::City),
@@ -69,7 +77,7 @@ impl Table {
                 .entry(code.clone())
                 .or_default()
                 .push(table.rows.len());
-            parents.push(Some(f[3].to_owned()).filter(|p| !p.is_empty()));
+            parents.push(Some(f[3]).filter(|p| !p.is_empty()));
             table.rows.push(Division {
                 code,
                 name: f[1].to_owned(),
@@ -84,7 +92,7 @@ impl Table {
             let (first, last) = (table.rows[i].first, table.rows[i].last);
             // The parent row of the same years: a county renamed with its
             // city keeps the city's name of its own time.
-            let row = table.by_code.get(&parent).and_then(|rows| {
+            let row = table.by_code.get(parent).and_then(|rows| {
                 rows.iter()
                     .copied()
                     .find(|&p| overlaps((first, last), (table.rows[p].first, table.rows[p].last)))
