@@ -244,7 +244,17 @@ impl Extractor {
             .collect();
         let mut next_mark = 0;
         let mut scratch = Scratch::default();
-        for sentence in sentence::sentences(text) {
+        // Extraction looks only at the sentences that hold a term or a
+        // `分别`; the others would be skipped below anyway.
+        let sentences: Box<dyn Iterator<Item = Range<usize>>> = if every_sentence {
+            Box::new(sentence::sentences(text))
+        } else {
+            Box::new(sentence::sentences_holding(
+                text,
+                merged(hits.iter().map(|h| h.range.start), marks.iter().copied()),
+            ))
+        };
+        for sentence in sentences {
             if sentence.end < range.start || sentence.start > range.end {
                 continue;
             }
@@ -455,6 +465,19 @@ fn quote_range(
     let lead = quote.len() - quote.trim_start().len();
     let trail = quote.len() - quote.trim_end().len();
     start + lead..end - trail
+}
+
+/// Two ascending sequences as one.
+fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 fn shift(q: &mut Quantity, by: usize) {
