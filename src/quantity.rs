@@ -63,8 +63,15 @@ pub fn scan(text: &str) -> Vec<Quantity> {
 
 /// Every quantity with a known unit in `text`, in order, read with `words`.
 pub fn scan_with(text: &str, words: &BoundWords) -> Vec<Quantity> {
-    let bytes = text.as_bytes();
     let mut found = Vec::new();
+    scan_into(text, words, &mut found);
+    found
+}
+
+/// Like [`scan_with`], but appends to `found`, so that a caller scanning
+/// sentence after sentence reuses one buffer.
+pub fn scan_into(text: &str, words: &BoundWords, found: &mut Vec<Quantity>) {
+    let bytes = text.as_bytes();
     let (mut at, mut floor) = (0, 0);
     while let Some(&byte) = bytes.get(at) {
         if !may_start(text, at, byte) {
@@ -80,7 +87,6 @@ pub fn scan_with(text: &str, words: &BoundWords) -> Vec<Quantity> {
             Err(next) => at = next.max(at + 1),
         }
     }
-    found
 }
 
 /// Reads `text` as exactly one quantity.

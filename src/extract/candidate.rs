@@ -115,8 +115,10 @@ pub struct SentenceFindings<'a> {
     pub other_areas: &'a [String],
 }
 
-/// Pairs every term hit with every quantity of one sentence and judges each pairing.
-pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candidate> {
+/// Pairs every term hit with every quantity of one sentence and judges each
+/// pairing, into `out` (cleared first: the extractor keeps one buffer for
+/// every sentence of a document).
+pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>, out: &mut Vec<Candidate>) {
     let SentenceFindings {
         text,
         sentence,
@@ -126,11 +128,11 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
         forced,
         ..
     } = *found;
-    let mut out = Vec::new();
+    out.clear();
     for (qi, q) in quantities.iter().enumerate() {
         let first = out.len();
-        let listed = forced.get(qi).cloned().flatten();
-        let forced_hit = match &listed {
+        let listed = forced.get(qi).and_then(Option::as_ref);
+        let forced_hit = match listed {
             Some(Listed::Term(h)) => Some(*h),
             _ => None,
         };
@@ -153,7 +155,7 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
                 continue;
             };
             for term_use in &rules.uses[hit.term] {
-                let mut verdict = match &listed {
+                let mut verdict = match listed {
                     Some(Listed::Term(f)) if *f != hi => Verdict::Dropped(Reason::Enumerated {
                         term: rules.terms[hits[*f].term].clone(),
                     }),
@@ -195,7 +197,6 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>) -> Vec<Candida
         choose(rules, &mut out[first..]);
         share(text, &mut out[first..]);
     }
-    out
 }
 
 /// Marks joining indicator names that share one value
@@ -212,7 +213,10 @@ fn share(text: &str, candidates: &mut [Candidate]) {
     if candidates[winner].order != Order::TermFirst {
         return;
     }
-    let mut targets = vec![candidates[winner].target];
+    let first_target = candidates[winner].target;
+    // The targets joined so far besides the winner's (empty, and so never
+    // allocated, for a value with one name).
+    let mut targets = Vec::new();
     let mut head = candidates[winner].term.range.start;
     loop {
         let joined = candidates.iter().position(|c| {
@@ -220,6 +224,7 @@ fn share(text: &str, candidates: &mut [Candidate]) {
                 c.verdict,
                 Verdict::Dropped(Reason::CloserTerm { .. } | Reason::NewSubject)
             ) && c.order == Order::TermFirst
+                && c.target != first_target
                 && !targets.contains(&c.target)
                 && c.term.range.end <= head
                 && text
@@ -253,26 +258,20 @@ fn choose(rules: &CompiledRules, candidates: &mut [Candidate]) {
         .map(|(i, _)| i);
     let Some(best) = best else { return };
     let winner = &candidates[best];
-    let reason = |c: &Candidate| {
-        if c.term.range == winner.term.range {
+    let (range, target, term) = (winner.term.range.clone(), winner.target, winner.term.term);
+    for (i, c) in candidates.iter_mut().enumerate() {
+        if i == best || c.verdict != Verdict::Kept {
+            continue;
+        }
+        c.verdict = Verdict::Dropped(if c.term.range == range {
             Reason::OtherTarget {
-                target: rules.targets[winner.target].id.clone(),
+                target: rules.targets[target].id.clone(),
             }
         } else {
             Reason::CloserTerm {
-                term: rules.terms[winner.term.term].clone(),
+                term: rules.terms[term].clone(),
             }
-        }
-    };
-    let reasons: Vec<Option<Reason>> = candidates
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i != best && c.verdict == Verdict::Kept).then(|| reason(c)))
-        .collect();
-    for (c, reason) in candidates.iter_mut().zip(reasons) {
-        if let Some(reason) = reason {
-            c.verdict = Verdict::Dropped(reason);
-        }
+        });
     }
 }
 

@@ -20,11 +20,12 @@ pub use explain::{ExplainedCandidate, ExplainedQuantity, ExplainedSentence, Expl
 pub use reading::Reading;
 
 use crate::document::{Document, Normaliser};
-use crate::quantity::{scan_with, Quantity};
+use crate::quantity::{scan_into, Quantity};
 use crate::rule_set::{RuleError, RuleSet};
 use crate::statement::{Kind, SelfReport, Statement};
 use candidate::TermHit;
 use compiled::CompiledRules;
+use enumeration::Listed;
 use reading::DocFacts;
 use std::ops::Range;
 
@@ -47,7 +48,7 @@ pub struct Extraction {
 }
 
 /// Everything the extractor saw in one sentence, for `explain`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SentenceTrace {
     /// Byte range of the sentence in the normalised text.
     pub range: Range<usize>,
@@ -57,6 +58,19 @@ pub struct SentenceTrace {
     pub quantities: Vec<Quantity>,
     /// Every pairing with its verdict, and the reading of those kept.
     pub candidates: Vec<(Candidate, Option<Reading>)>,
+}
+
+/// The buffers one sentence's findings are built in, kept across the
+/// sentences of a document: a sentence with a term allocates nothing of
+/// its own (only what it yields, such as a dropped pairing's reason).
+#[derive(Default)]
+struct Scratch {
+    trace: SentenceTrace,
+    /// The sentence's term hits with those a `分别` list implies.
+    hits: Vec<TermHit>,
+    clauses: Vec<Range<usize>>,
+    forced: Vec<Option<Listed>>,
+    judged: Vec<Candidate>,
 }
 
 impl Extractor {
@@ -111,12 +125,13 @@ impl Extractor {
                 .iter()
                 .any(|c| c.quantity.span.start < at.end && at.start < c.quantity.span.end)
         };
+        let mut kept: Vec<(usize, Statement)> = Vec::new();
         self.walk(
             doc,
             0..doc.text.len(),
             false,
             |trace| {
-                let mut kept: Vec<(usize, Statement)> = Vec::new();
+                kept.clear();
                 for (c, reading) in &trace.candidates {
                     if let (Verdict::Kept, Some(r)) = (&c.verdict, reading) {
                         let Some(year) = r.year else {
@@ -135,7 +150,7 @@ impl Extractor {
                     }
                 }
                 self_reports.extend(progress::ratios(doc, trace, &kept));
-                out.extend(kept.into_iter().map(|(_, s)| s));
+                out.extend(kept.drain(..).map(|(_, s)| s));
             },
             &facts,
         );
@@ -159,18 +174,7 @@ impl Extractor {
             ));
         }
         out.sort_by_key(|s| (s.position.start, s.position.end, s.kind == Kind::Outcome));
-        // The overlapping pieces of a cut sentence find some statements twice.
-        let mut seen = std::collections::HashSet::new();
-        out.retain(|s| {
-            seen.insert((
-                s.position.start,
-                s.position.end,
-                s.target.clone(),
-                s.kind,
-                s.value.to_bits(),
-                s.upper.map(f64::to_bits),
-            ))
-        });
+        drop_repeats(&mut out);
         Extraction {
             statements: out,
             self_reports,
@@ -239,7 +243,18 @@ impl Extractor {
             .map(|(i, _)| i)
             .collect();
         let mut next_mark = 0;
-        for sentence in sentence::sentences(text) {
+        let mut scratch = Scratch::default();
+        // Extraction looks only at the sentences that hold a term or a
+        // `分别`; the others would be skipped below anyway.
+        let sentences: Box<dyn Iterator<Item = Range<usize>>> = if every_sentence {
+            Box::new(sentence::sentences(text))
+        } else {
+            Box::new(sentence::sentences_holding(
+                text,
+                merged(hits.iter().map(|h| h.range.start), marks.iter().copied()),
+            ))
+        };
+        for sentence in sentences {
             if sentence.end < range.start || sentence.start > range.end {
                 continue;
             }
@@ -258,92 +273,132 @@ impl Extractor {
             if found_hits.is_empty() && !every_sentence && !listing {
                 continue;
             }
-            // Terms a 分别 list names by ellipsis join the ones found.
-            let implied = if listing {
-                enumeration::implied(text, &sentence, found_hits, &self.rules.terms)
-            } else {
-                Vec::new()
-            };
-            if found_hits.is_empty() && implied.is_empty() && !every_sentence {
-                continue;
+            if self.sentence(
+                doc,
+                facts,
+                &other_areas,
+                sentence,
+                found_hits,
+                listing,
+                every_sentence,
+                &mut scratch,
+            ) {
+                visit(&scratch.trace);
             }
-            let sentence_hits: std::borrow::Cow<'_, [TermHit]> = if implied.is_empty() {
-                std::borrow::Cow::Borrowed(found_hits)
-            } else {
-                let mut all = found_hits.to_vec();
-                all.extend(implied);
-                all.sort_by_key(|h| (h.range.start, h.range.end));
-                std::borrow::Cow::Owned(all)
-            };
-            let sentence_hits = &sentence_hits[..];
-            let mut quantities: Vec<Quantity> =
-                scan_with(&text[sentence.clone()], &self.rules.bounds)
-                    .into_iter()
-                    .map(|q| shift(q, sentence.start))
-                    .collect();
-            let mut forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
-            restated::pair(text, &sentence, sentence_hits, &mut quantities, &mut forced);
-            let clauses: Vec<Range<usize>> = quantities
-                .iter()
-                .map(|q| {
-                    sentence::clause_start(text, &sentence, q.span.start)
-                        ..sentence::clause_end(text, &sentence, q.span.end)
-                })
-                .collect();
-            let year = match doc.coverage_at(sentence.start) {
-                crate::document::Coverage::Review { year, .. }
-                | crate::document::Coverage::Plan { year } => Some(year),
-                crate::document::Coverage::Years { .. } | crate::document::Coverage::Unknown => {
-                    facts.current_year
-                }
-            };
-            let candidates = candidate::judge(
-                &self.rules,
-                &candidate::SentenceFindings {
-                    text,
-                    sentence: &sentence,
-                    hits: sentence_hits,
-                    quantities: &quantities,
-                    clauses: &clauses,
-                    forced: &forced,
-                    year,
-                    other_areas: &other_areas,
-                },
-            );
-            let candidates = candidates
-                .into_iter()
-                .map(|c| {
-                    let reading = (c.verdict == Verdict::Kept)
-                        .then(|| {
-                            reading::read(
-                                &self.rules,
-                                doc,
-                                facts,
-                                &sentence,
-                                &c,
-                                &quantities[c.quantity],
-                                &clauses[c.quantity],
-                            )
-                        })
-                        .flatten();
-                    (c, reading)
-                })
-                .collect();
-            visit(&SentenceTrace {
-                range: sentence.clone(),
-                // Only `explain` reads the terms; extraction does not pay for them.
-                terms: if every_sentence {
-                    sentence_hits
-                        .iter()
-                        .map(|h| (h.range.clone(), self.rules.terms[h.term].clone()))
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                quantities,
-                candidates,
-            });
         }
+    }
+
+    /// Fills `scratch.trace` with what one sentence holds: its quantities,
+    /// every pairing with its verdict and the reading of those kept. False
+    /// when there is nothing to show: no term, even by ellipsis, and not
+    /// every sentence asked for.
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &self,
+        doc: &Document,
+        facts: &DocFacts,
+        other_areas: &[String],
+        sentence: Range<usize>,
+        found_hits: &[TermHit],
+        listing: bool,
+        every_sentence: bool,
+        scratch: &mut Scratch,
+    ) -> bool {
+        let text = &doc.text;
+        let Scratch {
+            trace,
+            hits,
+            clauses,
+            forced,
+            judged,
+        } = scratch;
+        trace.terms.clear();
+        trace.quantities.clear();
+        trace.candidates.clear();
+        trace.range = sentence.clone();
+        // Terms a 分别 list names by ellipsis join the ones found.
+        let implied = if listing {
+            enumeration::implied(text, &sentence, found_hits, &self.rules.terms)
+        } else {
+            Vec::new()
+        };
+        if found_hits.is_empty() && implied.is_empty() && !every_sentence {
+            return false;
+        }
+        let sentence_hits: &[TermHit] = if implied.is_empty() {
+            found_hits
+        } else {
+            hits.clear();
+            hits.extend_from_slice(found_hits);
+            hits.extend(implied);
+            hits.sort_by_key(|h| (h.range.start, h.range.end));
+            hits
+        };
+        let quantities = &mut trace.quantities;
+        scan_into(&text[sentence.clone()], &self.rules.bounds, quantities);
+        for q in quantities.iter_mut() {
+            shift(q, sentence.start);
+        }
+        // Only a sentence holding `分别` has an enumeration to pair.
+        if listing {
+            *forced = enumeration::pair(text, &sentence, sentence_hits, quantities);
+        } else {
+            forced.clear();
+            forced.resize(quantities.len(), None);
+        }
+        restated::pair(text, &sentence, sentence_hits, quantities, forced);
+        clauses.clear();
+        clauses.extend(quantities.iter().map(|q| {
+            sentence::clause_start(text, &sentence, q.span.start)
+                ..sentence::clause_end(text, &sentence, q.span.end)
+        }));
+        let year = match doc.coverage_at(sentence.start) {
+            crate::document::Coverage::Review { year, .. }
+            | crate::document::Coverage::Plan { year } => Some(year),
+            crate::document::Coverage::Years { .. } | crate::document::Coverage::Unknown => {
+                facts.current_year
+            }
+        };
+        candidate::judge(
+            &self.rules,
+            &candidate::SentenceFindings {
+                text,
+                sentence: &sentence,
+                hits: sentence_hits,
+                quantities,
+                clauses,
+                forced,
+                year,
+                other_areas,
+            },
+            judged,
+        );
+        let quantities = &trace.quantities;
+        trace.candidates.extend(judged.drain(..).map(|c| {
+            let reading = (c.verdict == Verdict::Kept)
+                .then(|| {
+                    reading::read(
+                        &self.rules,
+                        doc,
+                        facts,
+                        &sentence,
+                        &c,
+                        &quantities[c.quantity],
+                        &clauses[c.quantity],
+                    )
+                })
+                .flatten();
+            (c, reading)
+        }));
+        // Only `explain` reads the terms; extraction does not pay for them.
+        if every_sentence {
+            trace.terms.extend(
+                sentence_hits
+                    .iter()
+                    .map(|h| (h.range.clone(), self.rules.terms[h.term].clone())),
+            );
+        }
+        true
     }
 
     fn statement(
@@ -412,8 +467,48 @@ fn quote_range(
     start + lead..end - trail
 }
 
-fn shift(mut q: Quantity, by: usize) -> Quantity {
+/// Two ascending sequences as one.
+fn merged(
+    a: impl Iterator<Item = usize>,
+    b: impl Iterator<Item = usize>,
+) -> impl Iterator<Item = usize> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+fn shift(q: &mut Quantity, by: usize) {
     q.span = q.span.start + by..q.span.end + by;
     q.number = q.number.start + by..q.number.end + by;
-    q
+}
+
+/// Drops the statements found twice (the overlapping pieces of a cut
+/// sentence find some twice), keeping the first. `out` is sorted by
+/// position, so a repeat stands among the few statements at its position,
+/// and only those are compared.
+fn drop_repeats(out: &mut Vec<Statement>) {
+    fn key(s: &Statement) -> (usize, usize, &str, Kind, u64, Option<u64>) {
+        (
+            s.position.start,
+            s.position.end,
+            &s.target,
+            s.kind,
+            s.value.to_bits(),
+            s.upper.map(f64::to_bits),
+        )
+    }
+    let at = |s: &Statement| (s.position.start, s.position.end);
+    let mut keep = Vec::with_capacity(out.len());
+    let mut run = 0;
+    for (i, s) in out.iter().enumerate() {
+        if at(&out[run]) != at(s) {
+            run = i;
+        }
+        keep.push(!out[run..i].iter().any(|o| key(o) == key(s)));
+    }
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
 }

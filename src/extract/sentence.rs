@@ -36,6 +36,56 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     whole_sentences(text).flat_map(move |range| pieces(text, range))
 }
 
+/// The pieces (as [`sentences`] gives them) of the sentences that hold one
+/// of `points` (byte offsets, ascending), in order. Only those sentences are
+/// looked at: each is found from its first point, back to the mark before
+/// it and on to the mark after it, so a text costs time in the sentences
+/// that hold a point, not in its length.
+pub fn sentences_holding<'a>(
+    text: &'a str,
+    points: impl Iterator<Item = usize> + 'a,
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    let mut points = points.peekable();
+    // Every sentence before `done` has been given.
+    let mut done = 0;
+    let whole = std::iter::from_fn(move || loop {
+        while points.next_if(|&p| p < done).is_some() {}
+        let point = *points.peek()?;
+        let start = sentence_start(text, point).max(done);
+        let (end, after) = sentence_marks(text, start)
+            .next()
+            .map_or((text.len(), text.len()), |(i, len)| (i, i + len));
+        done = after.max(start + 1);
+        // A point on a mark, or in a blank stretch, is in no sentence.
+        if point < end && !text[start..end].trim().is_empty() {
+            return Some(start..end);
+        }
+    });
+    whole.flat_map(move |range| pieces(text, range))
+}
+
+/// Where the sentence holding byte `at` starts: right after the last mark
+/// that ends at or before `at`, or at 0. Looks back from `at` at bytes, like
+/// [`sentence_marks`] looks forward: each mark's last byte (ASCII, or 82 9B
+/// 81 9F after the lead and second bytes of 。 ； ！ ？) ends only that mark.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at.min(bytes.len());
+    while i > 0 {
+        let ends_mark = match bytes[i - 1] {
+            b'\n' | b';' | b'!' | b'?' => true,
+            0x82 => i >= 3 && bytes[i - 3..i - 1] == [0xE3, 0x80],
+            0x9B | 0x81 | 0x9F => i >= 3 && bytes[i - 3..i - 1] == [0xEF, 0xBC],
+            _ => false,
+        };
+        if ends_mark {
+            return i;
+        }
+        i -= 1;
+    }
+    0
+}
+
 /// `range` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending
 /// at the last clause mark that fits (or at a character boundary when none does).
 fn pieces(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -89,7 +139,7 @@ fn overlap_start(text: &str, from: usize, end: usize) -> usize {
 /// Byte ranges of the sentences of `text` as the marks cut them.
 fn whole_sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
-    let mut marks = sentence_marks(text);
+    let mut marks = sentence_marks(text, 0);
     std::iter::from_fn(move || loop {
         match marks.next() {
             Some((i, len)) => {
@@ -109,13 +159,13 @@ fn whole_sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// Positions and byte lengths of the characters of `text` that end a
-/// sentence (see [`ends_sentence`]). Every document is walked through here,
-/// so it looks at bytes instead of decoding characters: the marks are
-/// ASCII, or three-byte sequences whose lead byte (E3 or EF) never occurs
-/// inside another character.
-fn sentence_marks(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// sentence (see [`ends_sentence`]), from byte `from` (a character
+/// boundary) on. Every document is walked through here, so it looks at
+/// bytes instead of decoding characters: the marks are ASCII, or three-byte
+/// sequences whose lead byte (E3 or EF) never occurs inside another character.
+fn sentence_marks(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     std::iter::from_fn(move || {
         while let Some(found) = bytes.get(i..)?.iter().position(|&b| MAY_END[b as usize]) {
             let at = i + found;
@@ -223,7 +273,7 @@ mod tests {
             .map(|(i, c)| (i, c.len_utf8()))
             .collect();
         assert_eq!(by_chars.len(), 9);
-        assert_eq!(sentence_marks(text).collect::<Vec<_>>(), by_chars);
+        assert_eq!(sentence_marks(text, 0).collect::<Vec<_>>(), by_chars);
     }
 
     proptest::proptest! {
@@ -234,7 +284,58 @@ mod tests {
                 .filter(|&(_, c)| ends_sentence(c))
                 .map(|(i, c)| (i, c.len_utf8()))
                 .collect();
-            proptest::prop_assert_eq!(sentence_marks(&text).collect::<Vec<_>>(), by_chars);
+            proptest::prop_assert_eq!(sentence_marks(&text, 0).collect::<Vec<_>>(), by_chars);
+        }
+    }
+
+    /// What [`sentences_holding`] must give: the pieces of every sentence
+    /// that holds a point, found by walking them all.
+    fn holding_by_walking(text: &str, points: &[usize]) -> Vec<Range<usize>> {
+        whole_sentences(text)
+            .filter(|w| points.iter().any(|p| w.contains(p)))
+            .flat_map(|w| pieces(text, w))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_holding_points_are_found_without_the_others() {
+        let text = "甲,乙。丙;丁\n\n戊！己？\n 。庚";
+        let at = |s: &str| text.find(s).unwrap();
+        let points = [at("乙"), at("丁"), at("\n\n") + 1, at("庚")];
+        let found: Vec<&str> = sentences_holding(text, points.into_iter())
+            .map(|r| &text[r])
+            .collect();
+        // The second line break is a mark, in no sentence.
+        assert_eq!(found, ["甲,乙", "丁", "庚"]);
+        let every: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        assert_eq!(
+            sentences_holding(text, every.into_iter()).collect::<Vec<_>>(),
+            sentences(text).collect::<Vec<_>>()
+        );
+        let long = "新增中小学学位5200个,".repeat(1000) + "。尾";
+        let points = [10, 9000, long.len() - 3];
+        assert_eq!(
+            sentences_holding(&long, points.into_iter()).collect::<Vec<_>>(),
+            holding_by_walking(&long, &points)
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_holding_agree_with_walking_every_sentence(
+            text in "[。；！？;!?\n 、，甲a1〃ｂ\u{3000}-\u{3010}\u{FF00}-\u{FF20}]{0,40}",
+            picks in proptest::collection::vec(0usize..200, 0..8),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+            let mut points: Vec<usize> = picks
+                .iter()
+                .filter_map(|&k| bounds.get(k % bounds.len().max(1)).copied())
+                .collect();
+            points.sort_unstable();
+            proptest::prop_assert_eq!(
+                sentences_holding(&text, points.clone().into_iter()).collect::<Vec<_>>(),
+                holding_by_walking(&text, &points)
+            );
         }
     }
 

@@ -118,7 +118,13 @@ pub(crate) fn prefix(
     floor: usize,
 ) -> Option<(Bound, usize)> {
     let before = text.get(floor..end)?.trim_end_matches(' ');
-    let entry = words.before.iter().find(|e| before.ends_with(&e.word))?;
+    // Every number is asked about its prefix: a word whose last byte is
+    // not the text's is passed over without comparing the rest.
+    let last = *before.as_bytes().last()?;
+    let entry = words
+        .before
+        .iter()
+        .find(|e| e.word.as_bytes().last() == Some(&last) && before.ends_with(&e.word))?;
     let start = floor + before.len() - entry.word.len();
     let joined = text.get(..start).and_then(|t| t.chars().next_back());
     let blocked = joined.is_some_and(|c| entry.not_after.contains(c));
@@ -134,7 +140,10 @@ pub(crate) fn direction(text: &str, end: usize, floor: usize) -> Option<(Directi
         .iter()
         .find_map(|c| before.strip_suffix(c))
         .unwrap_or(before);
-    let (word, direction) = DIRECTIONS.iter().find(|(word, _)| before.ends_with(word))?;
+    let last = *before.as_bytes().last()?;
+    let (word, direction) = DIRECTIONS
+        .iter()
+        .find(|(word, _)| word.as_bytes().last() == Some(&last) && before.ends_with(word))?;
     let mut start = floor + before.len() - word.len();
     if text
         .get(floor..start)
