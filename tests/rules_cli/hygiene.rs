@@ -209,6 +209,8 @@ fn docs_describe_every_field_of_the_schema() {
         "[[heading]]\nexamples = [{ zz_probe = 1 }]",
         "[[period]]\nzz_probe = 1",
         "[[period]]\nexamples = [{ zz_probe = 1 }]",
+        "[wording]\nzz_probe = 1",
+        "[wording.plan_cues]\nzz_probe = 1",
     ];
     let undocumented: Vec<String> = probes
         .iter()
