@@ -90,6 +90,18 @@ word_lists! {
     one_year_openers,
     /// Words that make a result an estimate, recorded as its hedge.
     estimate,
+    /// Words before a flow's term that sum several years.
+    cumulative,
+    /// Words that open the starting point of a change (`从A增加到B`).
+    change_from,
+    /// Words after a starting point that lead to the figure reached.
+    change_to,
+    /// Words after a rate that make it the base of the next one.
+    basis,
+    /// Words that put a rate in one month or quarter.
+    one_month,
+    /// Words opening a clause about a part of what came before.
+    subset,
 }
 
 fn merge(into: &mut Vec<String>, list: &WordList) {

@@ -128,7 +128,9 @@ mod tests {
     fn an_unknown_list_name_is_an_error_at_the_name_with_the_closest_one() {
         let err = error("[wording.plan_cue]\nwords = [\"力促\"]\n");
         assert!(
-            err.starts_with("user.toml:1:10: unknown field `plan_cue` (did you mean `plan_cues`?"),
+            err.starts_with(
+                "user.toml:1:10: unknown word list `plan_cue` (did you mean `plan_cues`?"
+            ),
             "{err}"
         );
     }
