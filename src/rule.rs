@@ -10,6 +10,9 @@ use crate::statement::{Bound, Kind, Measure, Period};
 use serde::Deserialize;
 use toml::Spanned;
 
+mod wording;
+pub use wording::{WordList, Wording, WordingTables, REACH_LIST};
+
 /// One rule file as written.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,6 +45,9 @@ pub struct RuleFile {
     /// its paragraph to another period than its section's.
     #[serde(default)]
     pub stretch: Vec<StretchCue>,
+    /// Word lists the reading of a match relies on, one per concept.
+    #[serde(default)]
+    pub wording: WordingTables,
 }
 
 /// What the `year` group of a title cue names.

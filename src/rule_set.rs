@@ -4,7 +4,7 @@
 //! the first error stops the run (exit 78) with its `path:line:col`.
 
 use crate::document::cues::CueRules;
-use crate::rule::{BoundWord, RuleFile, Target};
+use crate::rule::{BoundWord, RuleFile, Target, Wording};
 use crate::rule_check::{self, ParsedFile, Severity};
 use std::path::{Path, PathBuf};
 
@@ -39,6 +39,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
         "rules/variants.toml",
         include_str!("../rules/variants.toml"),
     ),
+    ("rules/wording.toml", include_str!("../rules/wording.toml")),
 ];
 
 /// A rule file that could not be loaded.
@@ -84,6 +85,8 @@ pub struct RuleSet {
     /// Structure cues (title, date, heading and period cues), those of
     /// `--rules DIR` files first, so that they win over the defaults.
     pub cues: CueRules,
+    /// Word lists the reading of a match relies on, merged over every file.
+    pub wording: Wording,
 }
 
 impl RuleSet {
@@ -170,6 +173,7 @@ impl RuleSet {
                     .map(|v| (v.from.into_inner(), v.to)),
             );
             set.bounds.extend(file.rules.bound);
+            set.wording.add(&file.rules.wording);
             for scope in file.rules.scope {
                 set.scope_patterns.push(scope.pattern.into_inner());
                 set.scope_strip.extend(scope.strip);

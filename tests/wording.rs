@@ -1,14 +1,15 @@
 //! The genre's wording as provinces and decades write it, read with the
 //! default rules: one value for two named indicators, a rate after a level
 //! and a comma, a later clause about another indicator, ranges, bound words
-//! from `rules/bounds.toml` and from a rules folder. Sentences come from the
+//! from `rules/bounds.toml` and from a rules folder, word lists
+//! (`rules/wording.toml`) extended or replaced by a rules folder. Sentences come from the
 //! corpora in `fixtures/corpus-*` (named beside each).
 
 use luoshi::document::Document;
 use luoshi::extract::Extractor;
 use luoshi::quantity::{scan, scan_with, BoundWords};
 use luoshi::rule_set::RuleSet;
-use luoshi::statement::{Bound, Statement};
+use luoshi::statement::{Bound, Kind, Statement};
 use std::path::Path;
 
 /// A report opening that dates what follows: a work report delivered in
@@ -278,4 +279,71 @@ fn a_parenthesis_opened_by_a_time_phrase_is_about_that_time() {
     assert!(periods.contains(&(50.8, "H1".to_string())), "{periods:?}");
     assert!(periods.contains(&(75.2, "M7".to_string())), "{periods:?}");
     assert!(periods.contains(&(54.7, "H1".to_string())), "{periods:?}");
+}
+
+/// Every statement of `text`, read as the review part of a work report with
+/// the default rules and `files` (name, content) as a `--rules` folder.
+fn statements_with(files: &[(&str, &str)], text: &str) -> Vec<Statement> {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        std::fs::write(dir.path().join(name), content).unwrap();
+    }
+    let rules = RuleSet::load(Some(dir.path())).unwrap_or_else(|e| panic!("{e}"));
+    let extractor = Extractor::new(&rules).unwrap();
+    let document = format!("{OPENING}{text}\n");
+    let doc = Document::from_text(Path::new("<test>"), document, extractor.normaliser());
+    extractor.extract(&doc)
+}
+
+fn kinds(statements: &[Statement]) -> Vec<(String, Kind, i32)> {
+    statements
+        .iter()
+        .map(|s| (s.target.clone(), s.kind, s.year))
+        .collect()
+}
+
+#[test]
+fn a_plan_word_added_in_a_rules_folder_makes_a_reviewed_figure_a_target() {
+    // `力促` commits to a figure as `力争` does (`力争货物和服务进出口增长6％`,
+    // corpus-provinces shaanxi-2025), but is no default plan word: in a
+    // review the figure reads as a result until a rules folder adds it.
+    let text = "力促全区地区生产总值增长6%。";
+    let plain = statements_with(&[], text);
+    assert_eq!(
+        kinds(&plain),
+        vec![("gdp_growth".into(), Kind::Outcome, 2024)]
+    );
+    let added = statements_with(
+        &[(
+            "wording.toml",
+            "[wording.plan_cues]\nwords = [\"力促\"]\nexamples = [\"力促全区地区生产总值增长6%\"]\n",
+        )],
+        text,
+    );
+    assert_eq!(kinds(&added), vec![("gdp_growth".into(), Kind::Plan, 2024)]);
+}
+
+#[test]
+fn a_list_replaced_in_a_rules_folder_loses_the_default_words() {
+    // corpus-provinces zhejiang-2025: `确保` makes the figure a target; with
+    // the plan words replaced by `力争` alone it reads as a result.
+    let text = "确保城镇新增就业100万人以上。";
+    let plain = kinds(&statements_with(&[], text));
+    let replaced = kinds(&statements_with(
+        &[(
+            "wording.toml",
+            "[wording.plan_cues]\nreplace = true\nwords = [\"力争\"]\nexamples = [\"力争新增公共停车泊位700个\"]\n",
+        )],
+        text,
+    ));
+    assert!(!plain.is_empty(), "the default rules read the sentence");
+    assert!(
+        plain.iter().all(|(_, kind, _)| *kind == Kind::Plan),
+        "{plain:?}"
+    );
+    assert_eq!(replaced.len(), plain.len(), "{replaced:?}");
+    assert!(
+        replaced.iter().all(|(_, kind, _)| *kind == Kind::Outcome),
+        "{replaced:?}"
+    );
 }

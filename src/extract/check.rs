@@ -1,13 +1,16 @@
 //! Checks on one pairing of a term with a value: the unit, the order and
 //! distance, the words a target requires or excludes, and whether a value
 //! in a later clause still speaks of the term's subject. Each failed check is
-//! a `Reason` that `explain` shows.
+//! a `Reason` that `explain` shows. The words the checks look for are the
+//! `[wording]` lists of the rules (`rules/wording.toml`), apart from those
+//! of the subject checks, which take no rules yet.
 
 use super::candidate::{Order, Reason, SentenceFindings, TermHit, Verdict};
 use super::compiled::{CompiledRules, CompiledTarget, TermUse};
 use super::sentence::{clause_end, clause_start, ends_clause, phrase_start};
 use crate::place::Place;
 use crate::quantity::Quantity;
+use crate::rule::Wording;
 use crate::statement::Measure;
 use std::ops::Range;
 
@@ -96,9 +99,6 @@ pub fn other_areas(place: Option<&Place>) -> Vec<String> {
     out
 }
 
-/// The word that opens a clause about a part of what came before.
-pub const SUBSET: &str = "其中";
-
 /// Conjunctions that join a new item to a list (`A和2个B`).
 pub const COORDINATORS: &[&str] = &["和", "及", "与", "以及"];
 
@@ -135,6 +135,7 @@ pub fn check(
         enumerated,
     } = placement;
     let target = &rules.targets[term_use.target];
+    let words = &rules.wording;
     let unit = q.unit.canonical;
     if !target.accepts_unit(unit) {
         return Verdict::Dropped(Reason::WrongUnit {
@@ -186,14 +187,18 @@ pub fn check(
     // stand before the term (`清拆违建…`), or before a list it heads
     // (`新建、改建5G基站`).
     let term_clause = phrase_start(text, sentence, hit.range.start);
+    // Before the term, `cumulative` words sum several years
+    // (`累计完成重大项目投资3.8万亿元`); after it 累计 is the year so far
+    // (`57个重大项目累计完成投资118.9亿元`).
     if target.measure == Measure::Flow
-        && CUMULATIVE
+        && words
+            .cumulative
             .iter()
-            .any(|w| text[term_clause..hit.range.start].contains(w))
+            .any(|w| text[term_clause..hit.range.start].contains(w.as_str()))
     {
         return Verdict::Dropped(Reason::Cumulative);
     }
-    if is_change_base(text, q) {
+    if is_change_base(words, text, q) {
         return Verdict::Dropped(Reason::Basis);
     }
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
@@ -216,18 +221,17 @@ pub fn check(
             return Verdict::Dropped(Reason::OtherArea { area: area.clone() });
         }
         // `总产值增长6.3%,其中汽车制造业产值增长15.2%`: a part's growth.
-        if clause.start > hit.range.end && text[clause.start..].trim_start().starts_with(SUBSET) {
+        let clause_text = text[clause.start..].trim_start();
+        if clause.start > hit.range.end && starts_with_any(clause_text, &words.subset) {
             return Verdict::Dropped(Reason::PartOf);
         }
         // `在上年增长15.7%的基础上又增长14.5%`: the first rate is last year's.
-        if text[q.span.end..clause.end.max(q.span.end)]
-            .trim_start()
-            .starts_with(BASIS)
-        {
+        let after = text[q.span.end..clause.end.max(q.span.end)].trim_start();
+        if starts_with_any(after, &words.basis) {
             return Verdict::Dropped(Reason::Basis);
         }
         let lead = &text[term_clause.min(clause.start)..q.span.start];
-        if single_month(lead) {
+        if single_month(words, lead) {
             return Verdict::Dropped(Reason::SingleMonth);
         }
         let base = base_year(&text[clause.start..q.span.start]);
@@ -238,60 +242,28 @@ pub fn check(
     Verdict::Kept
 }
 
-/// Words that, before a flow's term, sum several years
-/// (`累计完成重大项目投资3.8万亿元`, `五年新增城镇就业330万人`); after the
-/// term 累计 is the year so far (`57个重大项目累计完成投资118.9亿元`).
-pub const CUMULATIVE: &[&str] = &["累计", "五年"];
-
-/// Words that open the starting point of a change (`从2.2万家增加到4.9万家`).
-pub const CHANGE_FROM: &[&str] = &["从", "由"];
-
-/// Words after a starting point that lead to the figure reached.
-pub const CHANGE_TO: &[&str] = &[
-    "增加到",
-    "增加至",
-    "增长到",
-    "增长至",
-    "增至",
-    "提高到",
-    "提高至",
-    "提升到",
-    "提升至",
-    "上升到",
-    "上升至",
-    "扩大到",
-    "扩大至",
-    "达到",
-    "下降到",
-    "下降至",
-    "降至",
-    "降到",
-    "减少到",
-    "减少至",
-    "到",
-    "至",
-];
-
-/// Whether `q` is the starting point of a change written `从A增加到B`: A is
-/// a figure of an earlier date, not a statement.
-fn is_change_base(text: &str, q: &Quantity) -> bool {
-    let before = text[..q.span.start].trim_end_matches(' ');
-    let after = text[q.span.end..].trim_start_matches(' ');
-    CHANGE_FROM.iter().any(|w| before.ends_with(w))
-        && CHANGE_TO.iter().any(|w| after.starts_with(w))
+/// Whether `s` starts with one of `words`.
+fn starts_with_any(s: &str, words: &[String]) -> bool {
+    words.iter().any(|w| s.starts_with(w.as_str()))
 }
 
-/// Words after a rate that make it the base of the next one.
-pub const BASIS: &str = "的基础上";
-
-/// Words that put a rate in one month or quarter (`当月增速由4月的1%回升至8.8%`).
-pub const ONE_MONTH: &[&str] = &["当月", "单月", "当季", "单季"];
+/// Whether `q` is the starting point of a change written `从A增加到B`
+/// (`change_from`, `change_to`): A is a figure of an earlier date, not a statement.
+fn is_change_base(words: &Wording, text: &str, q: &Quantity) -> bool {
+    let before = text[..q.span.start].trim_end_matches(' ');
+    let after = text[q.span.end..].trim_start_matches(' ');
+    words
+        .change_from
+        .iter()
+        .any(|w| before.ends_with(w.as_str()))
+        && starts_with_any(after, &words.change_to)
+}
 
 /// Whether the words before a rate put it in a single month: a word of
-/// [`ONE_MONTH`], or a month written alone (`4月、5月、6月增速分别为…`), not
+/// `one_month`, or a month written alone (`4月、5月、6月增速分别为…`), not
 /// as the end of a span (`1-6月`, `1至11月`).
-fn single_month(lead: &str) -> bool {
-    if ONE_MONTH.iter().any(|w| lead.contains(w)) {
+fn single_month(words: &Wording, lead: &str) -> bool {
+    if words.one_month.iter().any(|w| lead.contains(w.as_str())) {
         return true;
     }
     lead.match_indices('月').any(|(i, _)| {
@@ -464,8 +436,17 @@ fn base_year(before: &str) -> Option<i32> {
 mod tests {
     use super::*;
 
+    /// The default word lists.
+    fn words() -> Wording {
+        crate::rule_set::RuleSet::load(None)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .wording
+    }
+
     #[test]
     fn months_alone_are_single_months_and_spans_are_not() {
+        let words = words();
+        let single_month = |lead| single_month(&words, lead);
         assert!(single_month("4月、5月、6月增速分别为"));
         assert!(single_month("但当月增速由4月的1%持续回升至"));
         assert!(!single_month("1-6月规上工业增加值"));
@@ -476,6 +457,8 @@ mod tests {
 
     #[test]
     fn the_start_of_a_change_is_a_base() {
+        let words = words();
+        let is_change_base = |text, q| is_change_base(&words, text, q);
         let text = "高新技术企业从2.2万家增加到4.9万家";
         let q = crate::quantity::scan(text);
         assert_eq!(q.len(), 2);

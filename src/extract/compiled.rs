@@ -86,6 +86,8 @@ pub struct CompiledRules {
     pub scope_strip: Vec<String>,
     /// Bound words the quantities are read with.
     pub bounds: BoundWords,
+    /// Word lists the reading of a match relies on.
+    pub wording: crate::rule::Wording,
     /// Bytes around a value within which terms are paired with it: wider
     /// than any rule's `max_gap`, so `explain` still shows near misses.
     pub reach: usize,
@@ -162,6 +164,7 @@ impl CompiledRules {
             area_scopes,
             scope_strip: rules.scope_strip.clone(),
             bounds: BoundWords::new(&rules.bounds),
+            wording: rules.wording.clone(),
             // A character is at most four bytes.
             reach: 4 * EXPLAIN_REACH_CHARS.max(max_gap),
         })

@@ -1,6 +1,7 @@
 //! Reading a match: decides whether a kept pairing is a plan or an outcome,
 //! which year and period it is about, its hedge word and its scope, from the
-//! section it sits in and the words around the value.
+//! section it sits in and the words around the value. The words it looks
+//! for are the `[wording]` lists of the rules (`rules/wording.toml`).
 
 use super::candidate::{Candidate, Order};
 use super::compiled::CompiledRules;
@@ -8,60 +9,14 @@ use super::sentence::{clause_end, clause_start, phrase_start};
 use crate::document::cues::PeriodWords;
 use crate::document::{Coverage, Document, ReportKind};
 use crate::quantity::Quantity;
+use crate::rule::Wording;
 use crate::statement::{Kind, Measure, Period};
 use std::ops::Range;
 
-/// Words that mark a number as a target rather than a result.
-pub const PLAN_CUES: &[&str] = &["力争", "确保", "计划", "目标", "预期", "争取", "力求", "拟"];
-/// Words right after a term that make a value before it a restated target (`4000亩土地收储目标`).
-pub const TARGET_NOUNS: &[&str] = &["目标", "任务", "进度"];
-/// Commitment words recorded as the hedge, as written.
-pub const HEDGES: &[&str] = &["力争", "确保", "计划", "预计", "争取", "力求", "目标"];
-/// Words in a plan part that mark a number as a result so far
-/// (`今年以来已新增学位3000个`).
-pub const ACHIEVED: &[&str] = &["今年以来", "上半年", "已完成", "已建成", "已新增"];
-/// Words that make a number a target for several years, not for one.
-pub const MULTI_YEAR: &[&str] = &["十四五", "十五五", "期间", "年均", "两年平均", "三年平均"];
-/// Words opening a paragraph about the whole period under review, as a
-/// work report at the end of a five-year plan writes it (`这五年,我们…`,
-/// `五年来,我们…`, `过去五年,…`; yunnan, sichuan, jiangxi, hainan,
-/// neimenggu-2025-gwr). Figures there are sums or averages of five years;
-/// `这是…的五年。` (gansu-2025-gwr) opens such a paragraph too.
-/// `过去的五年极不寻常` (henan) and `“十四五”时期是…` (jilin, where `这五年`
-/// follows mid-line) open one as well.
-pub const FIVE_YEAR_OPENERS: &[&str] = &[
-    "这五年",
-    "五年来",
-    "过去五年",
-    "过去的五年",
-    "五年间",
-    "五年里",
-    "十四五”时期",
-    "十三五”时期",
-    "十二五”时期",
-    "十一五”时期",
-    "十四五”以来",
-    "十三五”以来",
-];
-/// Words opening a paragraph about one year, which end a five-year stretch
-/// (`刚刚过去的2025年,…`, `过去一年,…`, `2025年,全省…`).
-pub const ONE_YEAR_OPENERS: &[&str] = &[
-    "刚刚过去的",
-    "过去的一年",
-    "过去一年",
-    "一年来",
-    "今年",
-    "去年",
-];
-/// Lines looked back over for the opener of a five-year stretch (a paragraph
-/// `五年来,我们…` with its one-sentence sub-heads and their paragraphs).
-const FIVE_YEAR_REACH_LINES: usize = 12;
 /// Longest opening clause read as a time phrase (`到2025年`, `2024年底前`).
 const TIME_PHRASE_CHARS: usize = 10;
 /// Bytes before a value searched for its hedge word (about 80 characters).
 const HEDGE_REACH: usize = 240;
-/// The word for an estimate.
-pub const ESTIMATE: &str = "预计";
 
 /// How one match reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -130,19 +85,23 @@ pub fn read(
 ) -> Option<Reading> {
     let text = &doc.text;
     let target = &rules.targets[candidate.target];
+    let words = &rules.wording;
     // The words that qualify this value: its phrase (clauses joined by 、)
     // up to the value.
     let region_start = phrase_start(text, sentence, q.span.start);
     let region = &text[region_start..q.span.start];
     let after_term = &text[candidate.term.range.end..clause.end.max(candidate.term.range.end)];
     let restated = candidate.order == Order::ValueFirst
-        && TARGET_NOUNS.iter().any(|w| after_term.starts_with(w));
-    let plan_cue = restated || PLAN_CUES.iter().any(|w| has_cue(region, w));
+        && words
+            .target_nouns
+            .iter()
+            .any(|w| after_term.starts_with(w.as_str()));
+    let plan_cue = restated || words.plan_cues.iter().any(|w| has_cue(region, w));
     // 预计 governs the whole statement, often from the term's clause
     // (`预计实现地区生产总值1520亿元,增长6.5%`).
     let statement_start =
         phrase_start(text, sentence, candidate.term.range.start.min(q.span.start));
-    let estimated = text[statement_start..q.span.start].contains(ESTIMATE);
+    let estimate = last_of(&text[statement_start..q.span.start], &words.estimate);
     let last_year = region.contains("去年");
     // A year in the value's phrase, or in a short time phrase opening the
     // sentence (`到2025年,全区高新技术企业总数达500家`).
@@ -180,21 +139,21 @@ pub fn read(
         text,
         q.span.start.saturating_sub(HEDGE_REACH).max(sentence.start),
     );
-    let hedge = last_of(&text[hedge_from..q.span.start], HEDGES).unwrap_or_default();
+    let hedge = last_of(&text[hedge_from..q.span.start], &words.hedges).unwrap_or_default();
 
-    if MULTI_YEAR.iter().any(|w| region.contains(w)) {
+    if words.multi_year.iter().any(|w| region.contains(w.as_str())) {
         return None;
     }
     // A list after `主要预期目标是:` is of targets, across its `;`
     // (`今年经济社会发展的主要预期目标是:地区生产总值增长5%左右,…;城镇新增就业18万人以上`).
     let lead_in = lead_in(text, sentence, q.span.start);
-    if lead_in.is_some_and(|l| MULTI_YEAR.iter().any(|w| l.contains(w))) {
+    if lead_in.is_some_and(|l| words.multi_year.iter().any(|w| l.contains(w.as_str()))) {
         return None;
     }
     let plan_cue = plan_cue || lead_in.is_some();
     // In a paragraph about the five years under review a flow or a rate is
     // for five years; a running total is still the one at the end.
-    if target.measure != Measure::Stock && in_five_year_stretch(doc, q.span.start) {
+    if target.measure != Measure::Stock && in_five_year_stretch(words, doc, q.span.start) {
         return None;
     }
     let coverage = match doc.coverage_at(q.span.start) {
@@ -250,7 +209,9 @@ pub fn read(
                 because.push("a running total stated without a target word".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, Some(y), part.unwrap_or(p))
-            } else if !plan_cue && (part.is_some() || ACHIEVED.iter().any(|w| region.contains(w))) {
+            } else if !plan_cue
+                && (part.is_some() || words.achieved.iter().any(|w| region.contains(w.as_str())))
+            {
                 because.push("a result so far, stated in the plan part".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, Some(y), part.unwrap_or(p))
@@ -313,16 +274,18 @@ pub fn read(
     if year.is_none() {
         because.push("no year: neither the sentence nor the report names one".into());
     }
-    let estimated = estimated && kind == Kind::Outcome;
-    // A result's only hedge is 预计; a plan keeps the commitment word as written.
-    let hedge = match kind {
-        Kind::Plan => hedge,
-        Kind::Outcome if estimated => ESTIMATE.to_owned(),
-        Kind::Outcome => String::new(),
+    let estimate = estimate.filter(|_| kind == Kind::Outcome);
+    let estimated = estimate.is_some();
+    // A result's only hedge is its estimate word (预计); a plan keeps the
+    // commitment word as written.
+    let hedge = match (kind, estimate) {
+        (Kind::Plan, _) => hedge,
+        (Kind::Outcome, Some(word)) => {
+            because.push(format!("{word} marks an estimate"));
+            word
+        }
+        (Kind::Outcome, None) => String::new(),
     };
-    if estimated {
-        because.push("预计 marks an estimate".into());
-    }
     let scope = scope(rules, text, sentence, candidate, q);
     Some(Reading {
         kind,
@@ -364,11 +327,12 @@ fn lead_in<'a>(text: &'a str, sentence: &Range<usize>, at: usize) -> Option<&'a 
 
 /// Whether `at` sits in a paragraph about the five years under review: its
 /// line, or a line above it with no one-year paragraph or heading between,
-/// opens with a five-year word.
-fn in_five_year_stretch(doc: &Document, at: usize) -> bool {
+/// opens with a five-year word; lines are looked back over up to the
+/// `reach_lines` of `five_year_openers`.
+fn in_five_year_stretch(words: &Wording, doc: &Document, at: usize) -> bool {
     let text = &doc.text;
     let mut end = at;
-    for _ in 0..FIVE_YEAR_REACH_LINES {
+    for _ in 0..words.five_year_reach_lines {
         let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
         if doc.sections.iter().any(|s| s.range.start == start) {
             return false;
@@ -379,12 +343,20 @@ fn in_five_year_stretch(doc: &Document, at: usize) -> bool {
             .trim_start_matches("各位代表")
             .trim_start_matches(['!', '！', ',', '，', ':', '：', ' ', '“', '"']);
         let first_sentence = opening.split(['。', '!', '?', ';']).next().unwrap_or("");
-        if FIVE_YEAR_OPENERS.iter().any(|w| opening.starts_with(w))
+        if words
+            .five_year_openers
+            .iter()
+            .any(|w| opening.starts_with(w.as_str()))
             || (opening.starts_with("这是") && first_sentence.ends_with("的五年"))
         {
             return true;
         }
-        if ONE_YEAR_OPENERS.iter().any(|w| opening.starts_with(w)) || opens_with_year(opening) {
+        if words
+            .one_year_openers
+            .iter()
+            .any(|w| opening.starts_with(w.as_str()))
+            || opens_with_year(opening)
+        {
             return false;
         }
         if start == 0 {
@@ -432,13 +404,13 @@ fn explicit_year(region: &str) -> Option<i32> {
     found.filter(|y| (1990..=2100).contains(y))
 }
 
-/// The last of `words` to occur in `s`.
-fn last_of(s: &str, words: &[&str]) -> Option<String> {
+/// The last of `words` to occur in `s` (of two at the same place, the later in the list).
+fn last_of(s: &str, words: &[String]) -> Option<String> {
     words
         .iter()
-        .filter_map(|w| s.rfind(w).map(|i| (i, *w)))
+        .filter_map(|w| s.rfind(w.as_str()).map(|i| (i, w)))
         .max_by_key(|&(i, _)| i)
-        .map(|(_, w)| w.to_owned())
+        .map(|(_, w)| w.clone())
 }
 
 /// The named scope of a match: a target-specific pattern, or a named sub-area
@@ -639,7 +611,9 @@ mod tests {
 
     #[test]
     fn last_hedge_wins() {
-        assert_eq!(last_of("计划力争新增", HEDGES).as_deref(), Some("力争"));
-        assert_eq!(last_of("新增", HEDGES), None);
+        let rules = crate::rule_set::RuleSet::load(None).unwrap_or_else(|e| panic!("{e}"));
+        let hedges = &rules.wording.hedges;
+        assert_eq!(last_of("计划力争新增", hedges).as_deref(), Some("力争"));
+        assert_eq!(last_of("新增", hedges), None);
     }
 }

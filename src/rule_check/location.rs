@@ -54,43 +54,27 @@ impl Location {
 /// The 1-based line holding byte `at` of `text`, and its start and end.
 /// The line starts of the last text asked about are kept, so the many
 /// locations of one file cost a binary search each, not a scan of the file
-/// (which made checking a file of thousands of targets quadratic).
+/// (which made checking a file of thousands of targets quadratic). The text
+/// is kept too: another text at the same address and of the same length (a
+/// file read again into freed memory) may have its lines elsewhere.
 fn line_of(text: &str, at: usize) -> (usize, usize, usize) {
     thread_local! {
-        static STARTS: std::cell::RefCell<(usize, usize, Vec<usize>)> =
-            const { std::cell::RefCell::new((0, 0, Vec::new())) };
+        static STARTS: std::cell::RefCell<(String, Vec<usize>)> =
+            const { std::cell::RefCell::new((String::new(), Vec::new())) };
     }
     STARTS.with(|cell| {
         let mut cache = cell.borrow_mut();
-        let key = (text.as_ptr() as usize, text.len());
-        if (cache.0, cache.1) != key || cache.2.is_empty() {
+        if cache.1.is_empty() || cache.0 != text {
             let starts = std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect();
-            *cache = (key.0, key.1, starts);
+            *cache = (text.to_owned(), starts);
         }
-        let find = |starts: &[usize]| {
-            let line = starts.partition_point(|&s| s <= at).max(1);
-            let start = starts.get(line - 1).copied().unwrap_or(0);
-            let end = starts.get(line).map_or(text.len(), |&next| next - 1);
-            (line, start, end)
-        };
-        let (line, start, end) = find(&cache.2);
-        // Another text at the same address and length: check, else index it.
-        let bytes = text.as_bytes();
-        let fits = start <= at
-            && at <= end
-            && end <= bytes.len()
-            && (start == 0 || bytes[start - 1] == b'\n')
-            && (end == bytes.len() || bytes[end] == b'\n')
-            && !bytes[start..at].contains(&b'\n');
-        if fits {
-            return (line, start, end);
-        }
-        cache.2 = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        find(&cache.2)
+        let starts = &cache.1;
+        let line = starts.partition_point(|&s| s <= at).max(1);
+        let start = starts.get(line - 1).copied().unwrap_or(0);
+        let end = starts.get(line).map_or(text.len(), |&next| next - 1);
+        (line, start, end)
     })
 }
 
@@ -168,6 +152,23 @@ mod tests {
         }
         let loc = Location::new(Path::new("f.toml"), &b, 0..1);
         assert_eq!((loc.line, loc.line_text.as_str()), (1, "x = 1y = 2"));
+    }
+
+    #[test]
+    fn a_text_read_again_into_the_same_memory_gets_its_own_lines() {
+        // The same buffer, so the same address and length: the second text
+        // has one line fewer before `zzzz` although the line fits the first's.
+        let mut buffer = String::with_capacity(8);
+        buffer.push_str("x\n\nzzzz\n");
+        let loc = Location::new(Path::new("f.toml"), &buffer, 3..4);
+        assert_eq!((loc.line, loc.column), (3, 1));
+        buffer.clear();
+        buffer.push_str("xx\nzzzz\n");
+        let loc = Location::new(Path::new("f.toml"), &buffer, 3..4);
+        assert_eq!(
+            (loc.line, loc.column, loc.line_text.as_str()),
+            (2, 1, "zzzz")
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod report;
 mod shadowing;
 mod skeleton;
 mod validate;
+mod wording;
 
 pub use bounds::run_bound_examples;
 pub use examples::{run_example, run_examples, ExampleReport, Expected, Found, Outcome};
@@ -140,6 +141,7 @@ pub fn check_sources(context: &[ParsedFile], sources: &[RuleSource]) -> Checked 
         .into_iter()
         .chain(lint::lint(context, &checked.files))
         .chain(bounds::check_bounds(&checked.files))
+        .chain(wording::check_wording(&checked.files))
         .filter(|p| !consequence(p));
     checked.problems.extend(later);
     let order = |problem: &Problem| {

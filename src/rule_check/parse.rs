@@ -44,8 +44,15 @@ fn explain(raw: &str) -> (String, Option<String>) {
         .find(|kind| raw.starts_with(&format!("unknown {kind} `")))
     {
         if let Some((unknown, allowed)) = quoted.split_first() {
-            // serde's "variant" is a value of a fixed list (`measure`, `kind`).
-            let kind = if kind == "variant" { "value" } else { kind };
+            // serde's "variant" is a value of a fixed list (`measure`, `kind`);
+            // the fields of `[wording]` are the names of its lists.
+            let kind = if kind == "variant" {
+                "value"
+            } else if allowed == crate::rule::WordingTables::NAMES {
+                "word list"
+            } else {
+                kind
+            };
             let message = format!("unknown {kind} `{unknown}`");
             let list = allowed
                 .iter()

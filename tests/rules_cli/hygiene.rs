@@ -179,7 +179,11 @@ fn fields_of(toml: &str) -> Vec<String> {
         Ok(_) => panic!("probe parsed: {toml}"),
         Err(e) => e.message,
     };
-    let allowed = err.split("allowed fields: ").nth(1).unwrap_or("");
+    // The fields of `[wording]` are the names of its word lists.
+    let allowed = ["allowed fields: ", "allowed word lists: "]
+        .iter()
+        .find_map(|marker| err.split(marker).nth(1))
+        .unwrap_or("");
     let fields: Vec<String> = allowed
         .split('`')
         .skip(1)
@@ -209,6 +213,8 @@ fn docs_describe_every_field_of_the_schema() {
         "[[heading]]\nexamples = [{ zz_probe = 1 }]",
         "[[period]]\nzz_probe = 1",
         "[[period]]\nexamples = [{ zz_probe = 1 }]",
+        "[wording]\nzz_probe = 1",
+        "[wording.plan_cues]\nzz_probe = 1",
     ];
     let undocumented: Vec<String> = probes
         .iter()
