@@ -222,7 +222,7 @@ impl Extractor {
         facts: &DocFacts,
     ) {
         let text = &doc.text;
-        let other_areas = check::other_areas(doc.report.place.as_ref());
+        let other_areas = check::other_areas(&self.rules.wording, doc.report.place.as_ref());
         let hits: Vec<TermHit> = self
             .rules
             .automaton
@@ -234,10 +234,7 @@ impl Extractor {
             .collect();
         let mut next_hit = 0;
         // Where `分别` lists stand: their names may hold terms by ellipsis.
-        let marks: Vec<usize> = text
-            .match_indices(enumeration::RESPECTIVELY)
-            .map(|(i, _)| i)
-            .collect();
+        let marks = enumeration::marks(&self.rules.wording, text);
         let mut next_mark = 0;
         for sentence in sentence::sentences(text) {
             if sentence.end < range.start || sentence.start > range.end {
@@ -260,7 +257,7 @@ impl Extractor {
             }
             // Terms a 分别 list names by ellipsis join the ones found.
             let implied = if listing {
-                enumeration::implied(text, &sentence, found_hits, &self.rules.terms)
+                enumeration::implied(&self.rules, text, &sentence, found_hits)
             } else {
                 Vec::new()
             };
@@ -281,7 +278,13 @@ impl Extractor {
                     .into_iter()
                     .map(|q| shift(q, sentence.start))
                     .collect();
-            let mut forced = enumeration::pair(text, &sentence, sentence_hits, &mut quantities);
+            let mut forced = enumeration::pair(
+                &self.rules.wording,
+                text,
+                &sentence,
+                sentence_hits,
+                &mut quantities,
+            );
             restated::pair(text, &sentence, sentence_hits, &mut quantities, &mut forced);
             let clauses: Vec<Range<usize>> = quantities
                 .iter()
