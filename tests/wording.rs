@@ -347,3 +347,28 @@ fn a_list_replaced_in_a_rules_folder_loses_the_default_words() {
         "{replaced:?}"
     );
 }
+
+#[test]
+fn an_enumeration_word_added_in_a_rules_folder_pairs_names_with_values_in_order() {
+    // `依次` lists values in the order of their names as `分别` does
+    // (`城乡居民人均可支配收入分别增长4%、6%`, corpus-provinces qinghai-2025).
+    let text = "地区生产总值、固定资产投资依次增长5.2%、6.1%。";
+    let values = |statements: Vec<Statement>| {
+        let mut v: Vec<(String, f64)> = statements
+            .into_iter()
+            .map(|s| (s.target, s.value))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    };
+    let listed = pairs(&[("fai_growth", 6.1), ("gdp_growth", 5.2)]);
+    assert_ne!(values(statements_with(&[], text)), listed);
+    let added = statements_with(
+        &[(
+            "wording.toml",
+            "[wording.respectively]\nwords = [\"依次\"]\nexamples = [\"地区生产总值、固定资产投资依次增长5.2%、6.1%\"]\n",
+        )],
+        text,
+    );
+    assert_eq!(values(added), listed);
+}

@@ -69,7 +69,7 @@ pub enum Reason {
     /// A `分别` enumeration pairs the value with another term.
     Enumerated { term: String },
     /// The value sits in a later clause, after another number, with no word
-    /// carrying the subject over (see `CONTINUATIONS`).
+    /// carrying the subject over (see the `continuations` words).
     NewSubject,
 }
 
@@ -178,7 +178,15 @@ pub fn judge(rules: &CompiledRules, found: &SentenceFindings<'_>, out: &mut Vec<
                 if listed.is_none()
                     && verdict == Verdict::Kept
                     && order == Order::TermFirst
-                    && starts_new_subject(text, sentence, hit, q, &clauses[qi], quantities)
+                    && starts_new_subject(
+                        &rules.wording,
+                        text,
+                        sentence,
+                        hit,
+                        q,
+                        &clauses[qi],
+                        quantities,
+                    )
                 {
                     verdict = Verdict::Dropped(Reason::NewSubject);
                 }

@@ -2,8 +2,7 @@
 //! distance, the words a target requires or excludes, and whether a value
 //! in a later clause still speaks of the term's subject. Each failed check is
 //! a `Reason` that `explain` shows. The words the checks look for are the
-//! `[wording]` lists of the rules (`rules/wording.toml`), apart from those
-//! of the subject checks, which take no rules yet.
+//! `[wording]` lists of the rules (`rules/wording.toml`).
 
 use super::candidate::{Order, Reason, SentenceFindings, TermHit, Verdict};
 use super::compiled::{CompiledRules, CompiledTarget, TermUse};
@@ -17,79 +16,18 @@ use std::ops::Range;
 /// Characters allowed between a value and a term that follows it (`5000亩碳汇造林`).
 pub const VALUE_FIRST_MAX_GAP: usize = 6;
 
-/// Words that let a value in a later clause continue the subject of an earlier
-/// one even though another number stands between them
-/// (`年度投资计划748.7亿元,上半年完成投资543.8亿元`; `新增5G基站307个,累计建成总数7788个`).
-/// Without one, a later clause with its own number starts a new subject
-/// (`完成土地收储4500亩、落地招商项目45宗`).
-pub const CONTINUATIONS: &[&str] = &[
-    "完成",
-    "累计",
-    "其中",
-    "同比",
-    "比上年",
-    "面积",
-    "总数",
-    "总量",
-    "达到",
-    "实现",
-    "合计",
-    "计划",
-    "投资",
-    "净增",
-];
-
-/// Words that restate a figure on another basis, so that a second rate for
-/// the same subject may follow the first.
-pub const OTHER_BASIS: &[&str] = &["同口径", "可比口径"];
-
-/// Words that may stand before a growth rate in a later clause without giving
-/// it a subject of its own (`地方财政收入342.4亿元，比上年增长22.7%`;
-/// `同口径增幅达26.7%`). Any other word there names what grew
-/// (`一般公共预算收入增长5.7%，全体居民人均可支配收入增长5.1%`).
-pub const RATE_QUALIFIERS: &[&str] = &[
-    "比上年同期",
-    "比去年同期",
-    "较上年同期",
-    "较去年同期",
-    "比上年",
-    "比去年",
-    "较上年",
-    "较去年",
-    "同期",
-    "下同",
-    "同比",
-    "同口径",
-    "可比口径",
-    "按可比价格计算",
-    "按可比价计算",
-    "可比价",
-    "现价",
-    "名义",
-    "实际",
-    "预计",
-    "自然",
-    "全年",
-    "大幅度",
-    "完成",
-    "实现",
-];
-
-/// Wider areas whose growth rates reports quote beside their own
-/// (`全市地区生产总值增长4.6%,我区增长5.2%`), for a report whose place is
-/// unknown; see [`other_areas`].
-pub const OTHER_AREAS: &[&str] = &["全国", "全省", "全市", "全球", "全国平均"];
-
-/// The wider areas for a report of `place`: [`OTHER_AREAS`] without the
-/// place's own word (in a province's report `全省` is the province, in a
-/// city's or a county-level city's `全市` is the city) and with the words of
-/// the places above it (`全州` in a county of an autonomous prefecture).
-pub fn other_areas(place: Option<&Place>) -> Vec<String> {
+/// The wider areas for a report of `place` (`全市地区生产总值增长4.6%,我区增长5.2%`):
+/// the `other_areas` words without the place's own word (in a province's
+/// report `全省` is the province, in a city's or a county-level city's `全市`
+/// is the city) and with the words of the places above it (`全州` in a
+/// county of an autonomous prefecture).
+pub fn other_areas(words: &Wording, place: Option<&Place>) -> Vec<String> {
     let own = place.and_then(Place::own_word);
-    let mut out: Vec<String> = OTHER_AREAS
+    let mut out: Vec<String> = words
+        .other_areas
         .iter()
-        .map(|a| (*a).to_owned())
-        .filter(|a| Some(a) != own.as_ref())
+        .filter(|a| Some(*a) != own.as_ref())
+        .cloned()
         .collect();
     for word in place.map(Place::wider_areas).unwrap_or_default() {
         if !out.contains(&word) {
@@ -98,9 +36,6 @@ pub fn other_areas(place: Option<&Place>) -> Vec<String> {
     }
     out
 }
-
-/// Conjunctions that join a new item to a list (`A和2个B`).
-pub const COORDINATORS: &[&str] = &["和", "及", "与", "以及"];
 
 /// How a term and a value stand to each other.
 #[derive(Debug, Clone, Copy)]
@@ -202,7 +137,7 @@ pub fn check(
         return Verdict::Dropped(Reason::Basis);
     }
     let window = &text[term_clause.min(clause.start)..hit.range.end.max(clause.end)];
-    let own = own_words(text, sentence, hit, qi, found.quantities);
+    let own = own_words(words, text, sentence, hit, qi, found.quantities);
     if let Some(verdict) = excluded(target, &text[own]) {
         return verdict;
     }
@@ -296,6 +231,7 @@ fn single_month(words: &Wording, lead: &str) -> bool {
 /// `建成投产输变电网项目1项和配电网项目310项` the words of the first item do not
 /// qualify `配电网项目310项`.
 fn own_words(
+    words: &Wording,
     text: &str,
     sentence: &Range<usize>,
     hit: &TermHit,
@@ -314,7 +250,11 @@ fn own_words(
     {
         start = end;
         let lead = &text[start..first];
-        if let Some(w) = COORDINATORS.iter().find(|w| lead.starts_with(*w)) {
+        if let Some(w) = words
+            .coordinators
+            .iter()
+            .find(|w| lead.starts_with(w.as_str()))
+        {
             start += w.len();
         }
     }
@@ -328,7 +268,12 @@ fn own_words(
         end = next;
     }
     let tail = &text[last..end];
-    if let Some(at) = COORDINATORS.iter().filter_map(|w| tail.find(w)).min() {
+    if let Some(at) = words
+        .coordinators
+        .iter()
+        .filter_map(|w| tail.find(w.as_str()))
+        .min()
+    {
         end = last + at;
     }
     start..end.max(last)
@@ -344,8 +289,11 @@ fn excluded(target: &CompiledTarget, window: &str) -> Option<Verdict> {
 }
 
 /// Whether a value in a later clause than its term, with another number in
-/// between, lacks a word that carries the subject over.
+/// between, lacks a word that carries the subject over (`continuations`:
+/// `年度投资计划748.7亿元,上半年完成投资543.8亿元`; without one, a later
+/// clause with its own number starts a new subject: `完成土地收储4500亩、落地招商项目45宗`).
 pub fn starts_new_subject(
+    words: &Wording,
     text: &str,
     sentence: &Range<usize>,
     hit: &TermHit,
@@ -358,7 +306,12 @@ pub fn starts_new_subject(
     // conjunction counts the item joined on, not the term.
     let joined = text
         .get(hit.range.end..q.span.start)
-        .is_some_and(|between| COORDINATORS.iter().any(|w| between.ends_with(w)));
+        .is_some_and(|between| {
+            words
+                .coordinators
+                .iter()
+                .any(|w| between.ends_with(w.as_str()))
+        });
     if joined {
         return true;
     }
@@ -366,7 +319,7 @@ pub fn starts_new_subject(
         return false;
     }
     let rate = q.direction.is_some() && q.unit.canonical == "%";
-    if rate && names_own_subject(lead) {
+    if rate && names_own_subject(words, lead) {
         return true;
     }
     let term_clause_end = clause_end(text, sentence, hit.range.end);
@@ -380,9 +333,10 @@ pub fn starts_new_subject(
             // indicator's (`一般公共预算收入增长13.3%,规上服务业营业收入增长28.6%`),
             // unless it restates the figure on another basis
             // (`自然增幅2%,同口径完成3.67亿元,增幅6.1%`).
-            let rebased = OTHER_BASIS
+            let rebased = words
+                .other_basis
                 .iter()
-                .any(|w| text[other.span.end..q.span.start].contains(w));
+                .any(|w| text[other.span.end..q.span.start].contains(w.as_str()));
             if !rebased {
                 return true;
             }
@@ -395,21 +349,32 @@ pub fn starts_new_subject(
             // on about the same subject (`固定资产投资完成17亿元,超额完成年度任务2.1亿元,增长20.6%`).
             let own = clause_start(text, sentence, other.span.start);
             let other_lead = text.get(own..other.number.start).unwrap_or("");
-            if !CONTINUATIONS.iter().any(|w| other_lead.contains(w)) {
+            if !words
+                .continuations
+                .iter()
+                .any(|w| other_lead.contains(w.as_str()))
+            {
                 return true;
             }
         }
         in_term_clause = true;
     }
-    in_term_clause && q.direction.is_none() && !CONTINUATIONS.iter().any(|w| lead.contains(w))
+    in_term_clause
+        && q.direction.is_none()
+        && !words
+            .continuations
+            .iter()
+            .any(|w| lead.contains(w.as_str()))
 }
 
 /// Whether the words before a rate in its own clause name something of their
-/// own: Chinese characters left once the [`RATE_QUALIFIERS`] are taken out.
-fn names_own_subject(lead: &str) -> bool {
+/// own: Chinese characters left once the `rate_qualifiers` are taken out,
+/// in the order written (`地方财政收入342.4亿元，比上年增长22.7%`; `同口径增幅达26.7%`;
+/// but `一般公共预算收入增长5.7%，全体居民人均可支配收入增长5.1%`).
+fn names_own_subject(words: &Wording, lead: &str) -> bool {
     let mut rest = lead.to_owned();
-    for word in RATE_QUALIFIERS {
-        rest = rest.replace(word, "");
+    for word in &words.rate_qualifiers {
+        rest = rest.replace(word.as_str(), "");
     }
     rest.chars().any(is_han)
 }
@@ -470,6 +435,8 @@ mod tests {
 
     #[test]
     fn qualifiers_before_a_rate_give_it_no_subject_of_its_own() {
+        let words = words();
+        let names_own_subject = |lead| names_own_subject(&words, lead);
         assert!(!names_own_subject("比上年同期(下同)"));
         assert!(!names_own_subject("同口径"));
         assert!(!names_own_subject(""));

@@ -1,25 +1,48 @@
 //! `分别` enumerations: "地区生产总值、固定资产投资分别增长5.2%、6.1%" pairs
 //! the listed subjects with the listed values in order, however far apart
 //! they stand. A fall or rise word before the first value carries over to
-//! the rest (`分别下降2.1%、1.5%` → −2.1, −1.5).
+//! the rest (`分别下降2.1%、1.5%` → −2.1, −1.5). The word and the
+//! separators are the `respectively`, `value_separators` and
+//! `name_separators` lists of the rules (`rules/wording.toml`).
 
 use super::candidate::TermHit;
+use super::compiled::CompiledRules;
 use super::sentence::{ends_clause, phrase_start};
 use crate::quantity::{Direction, Quantity};
+use crate::rule::Wording;
 use crate::statement::Bound;
 use std::ops::Range;
 
-/// The word that announces an enumeration.
-pub const RESPECTIVELY: &str = "分别";
-
-/// Separators allowed between the listed values.
-const VALUE_SEPARATORS: &[&str] = &["、", ",", "和", "及", "与"];
-
-/// Marks between the names listed before `分别` (`固定资产投资、社会消费品零售总额、进出口总额`).
-const NAME_SEPARATORS: &[&str] = &["、", "和", "及", "与"];
-
 /// Words that may stand between `分别` and the first value (`分别完成投资179.3亿元`).
 const MAX_LEAD_CHARS: usize = 8;
+
+/// Where the words that announce an enumeration stand in `text`, as
+/// `(start, end)`, in order and not overlapping.
+fn announced(words: &Wording, text: &str) -> Vec<(usize, usize)> {
+    let mut found: Vec<(usize, usize)> = words
+        .respectively
+        .iter()
+        .flat_map(|w| {
+            text.match_indices(w.as_str())
+                .map(|(i, m)| (i, i + m.len()))
+        })
+        .collect();
+    found.sort_unstable();
+    let mut end = 0;
+    found.retain(|&(start, stop)| {
+        let keep = start >= end;
+        if keep {
+            end = stop;
+        }
+        keep
+    });
+    found
+}
+
+/// Where enumerations are announced in `text` (their names may hold terms by ellipsis).
+pub fn marks(words: &Wording, text: &str) -> Vec<usize> {
+    announced(words, text).into_iter().map(|(i, _)| i).collect()
+}
 
 /// For each quantity, the index of the term hit an enumeration pairs it
 /// with; directions of later values are filled in from the first, and a
@@ -28,6 +51,7 @@ const MAX_LEAD_CHARS: usize = 8;
 /// the values, each value goes with its name, and a name that is no term
 /// takes its value away from every term (`Listed::Other`).
 pub fn pair(
+    words: &Wording,
     text: &str,
     sentence: &Range<usize>,
     hits: &[TermHit],
@@ -35,9 +59,9 @@ pub fn pair(
 ) -> Vec<Option<Listed>> {
     let mut forced = vec![None; quantities.len()];
     let body = &text[sentence.clone()];
-    for (offset, _) in body.match_indices(RESPECTIVELY) {
+    for (offset, end) in announced(words, body) {
         let at = sentence.start + offset;
-        let after = at + RESPECTIVELY.len();
+        let after = sentence.start + end;
         let Some(first) = quantities.iter().position(|q| {
             q.span.start >= after
                 && text[after..q.span.start].chars().count() <= MAX_LEAD_CHARS
@@ -45,13 +69,13 @@ pub fn pair(
         }) else {
             continue;
         };
-        let last = list_end(text, quantities, first);
+        let last = list_end(words, text, quantities, first);
         let start = phrase_start(text, sentence, at);
         let count = last - first + 1;
         if count < 2 {
             continue;
         }
-        let Some(listed) = listed(text, start..at, hits, count) else {
+        let Some(listed) = listed(words, text, start..at, hits, count) else {
             continue;
         };
         assign(quantities, &mut forced, first, last, &listed);
@@ -62,7 +86,7 @@ pub fn pair(
             q.direction.is_some() && text[quantities[last].span.end..q.span.start].trim() == ","
         });
         if follows && forced.get(second).is_some_and(Option::is_none) {
-            let end = list_end(text, quantities, second);
+            let end = list_end(words, text, quantities, second);
             if end - second + 1 == count {
                 assign(quantities, &mut forced, second, end, &listed);
             }
@@ -72,12 +96,12 @@ pub fn pair(
 }
 
 /// The last quantity of the list of values that starts at `first`.
-fn list_end(text: &str, quantities: &[Quantity], first: usize) -> usize {
+fn list_end(words: &Wording, text: &str, quantities: &[Quantity], first: usize) -> usize {
     let mut last = first;
     while let Some(next) = quantities.get(last + 1) {
         let between = text[quantities[last].span.end..next.span.start].trim();
         // A value in another unit starts another list (`达155.13亿元、27.8亿元,增长2.64%和1.6%`).
-        if !VALUE_SEPARATORS.contains(&between)
+        if !words.value_separators.iter().any(|s| s == between)
             || next.unit.canonical != quantities[last].unit.canonical
         {
             break;
@@ -128,14 +152,20 @@ pub enum Listed {
 /// The items listed in `names` for `count` values: one per name when the
 /// names are as many as the values (the hit inside each, if any), else the
 /// term hits when they are as many.
-fn listed(text: &str, names: Range<usize>, hits: &[TermHit], count: usize) -> Option<Vec<Listed>> {
+fn listed(
+    words: &Wording,
+    text: &str,
+    names: Range<usize>,
+    hits: &[TermHit],
+    count: usize,
+) -> Option<Vec<Listed>> {
     let inside: Vec<usize> = hits
         .iter()
         .enumerate()
         .filter(|(_, h)| h.range.start >= names.start && h.range.end <= names.end)
         .map(|(i, _)| i)
         .collect();
-    let pieces = split_names(text, names, hits);
+    let pieces = split_names(words, text, names, hits);
     if pieces.len() == count {
         let items = pieces
             .into_iter()
@@ -154,15 +184,23 @@ fn listed(text: &str, names: Range<usize>, hits: &[TermHit], count: usize) -> Op
     (inside.len() == count).then(|| inside.into_iter().map(Listed::Term).collect())
 }
 
-/// The names listed in `names`, split at [`NAME_SEPARATORS`] outside terms.
-fn split_names(text: &str, names: Range<usize>, hits: &[TermHit]) -> Vec<Range<usize>> {
+/// The names listed in `names`, split at the `name_separators` outside terms.
+fn split_names(
+    words: &Wording,
+    text: &str,
+    names: Range<usize>,
+    hits: &[TermHit],
+) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut from = names.start;
     let list = &text[names.clone()];
     let mut i = 0;
     while i < list.len() {
         let at = names.start + i;
-        let separator = NAME_SEPARATORS.iter().find(|s| list[i..].starts_with(*s));
+        let separator = words
+            .name_separators
+            .iter()
+            .find(|s| list[i..].starts_with(s.as_str()));
         let in_term = hits.iter().any(|h| h.range.contains(&at));
         match separator {
             Some(s) if !in_term => {
@@ -184,18 +222,19 @@ fn split_names(text: &str, names: Range<usize>, hits: &[TermHit]) -> Vec<Range<u
 /// term but does with the last name's ending, or with the first name's
 /// opening, becomes a hit over the name.
 pub fn implied(
+    rules: &CompiledRules,
     text: &str,
     sentence: &Range<usize>,
     hits: &[TermHit],
-    terms: &[String],
 ) -> Vec<TermHit> {
+    let (words, terms) = (&rules.wording, &rules.terms);
     let lookup = |s: &str| terms.iter().position(|t| t == s);
     let mut out = Vec::new();
     let body = &text[sentence.clone()];
-    for (offset, _) in body.match_indices(RESPECTIVELY) {
+    for (offset, _) in announced(words, body) {
         let at = sentence.start + offset;
         let names = phrase_start(text, sentence, at)..at;
-        let pieces = split_names(text, names, hits);
+        let pieces = split_names(words, text, names, hits);
         if pieces.len() < 2 {
             continue;
         }

@@ -226,7 +226,7 @@ impl Extractor {
         facts: &DocFacts,
     ) {
         let text = &doc.text;
-        let other_areas = check::other_areas(doc.report.place.as_ref());
+        let other_areas = check::other_areas(&self.rules.wording, doc.report.place.as_ref());
         let hits: Vec<TermHit> = self
             .rules
             .automaton
@@ -238,10 +238,7 @@ impl Extractor {
             .collect();
         let mut next_hit = 0;
         // Where `分别` lists stand: their names may hold terms by ellipsis.
-        let marks: Vec<usize> = text
-            .match_indices(enumeration::RESPECTIVELY)
-            .map(|(i, _)| i)
-            .collect();
+        let marks = enumeration::marks(&self.rules.wording, text);
         let mut next_mark = 0;
         let mut scratch = Scratch::default();
         // Extraction looks only at the sentences that hold a term or a
@@ -318,7 +315,7 @@ impl Extractor {
         trace.range = sentence.clone();
         // Terms a 分别 list names by ellipsis join the ones found.
         let implied = if listing {
-            enumeration::implied(text, &sentence, found_hits, &self.rules.terms)
+            enumeration::implied(&self.rules, text, &sentence, found_hits)
         } else {
             Vec::new()
         };
@@ -341,7 +338,13 @@ impl Extractor {
         }
         // Only a sentence holding `分别` has an enumeration to pair.
         if listing {
-            *forced = enumeration::pair(text, &sentence, sentence_hits, quantities);
+            *forced = enumeration::pair(
+                &self.rules.wording,
+                text,
+                &sentence,
+                sentence_hits,
+                quantities,
+            );
         } else {
             forced.clear();
             forced.resize(quantities.len(), None);

@@ -102,6 +102,22 @@ word_lists! {
     one_month,
     /// Words opening a clause about a part of what came before.
     subset,
+    /// Words that let a value in a later clause continue the subject of an earlier one.
+    continuations,
+    /// Words that restate a figure on another basis (a second rate may follow).
+    other_basis,
+    /// Words before a rate in a later clause that give it no subject of its own.
+    rate_qualifiers,
+    /// Conjunctions that join a new item to a list.
+    coordinators,
+    /// Wider areas whose rates reports quote beside their own.
+    other_areas,
+    /// Words that announce a `分别` enumeration.
+    respectively,
+    /// Separators allowed between the values of an enumeration.
+    value_separators,
+    /// Separators between the names listed before an enumeration's word.
+    name_separators,
 }
 
 fn merge(into: &mut Vec<String>, list: &WordList) {
