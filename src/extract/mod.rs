@@ -483,6 +483,7 @@ fn merged(
     })
 }
 
+/// Moves a quantity found in a slice of the text to its place in the text.
 fn shift(q: &mut Quantity, by: usize) {
     q.span = q.span.start + by..q.span.end + by;
     q.number = q.number.start + by..q.number.end + by;

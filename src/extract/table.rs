@@ -103,9 +103,10 @@ fn cell_quantities(
     unit: Option<&str>,
 ) -> Vec<Quantity> {
     let body = &text[cell.clone()];
-    let found = scan_with(body, words);
+    let mut found = scan_with(body, words);
     if !found.is_empty() {
-        return found.into_iter().map(|q| shift(q, cell.start)).collect();
+        found.iter_mut().for_each(|q| super::shift(q, cell.start));
+        return found;
     }
     bare_quantity(words, body, cell, unit).into_iter().collect()
 }
@@ -129,10 +130,4 @@ fn bare_quantity(
     q.span = cell.clone();
     q.number = cell.start..cell.start + number_end;
     Some(q)
-}
-
-fn shift(mut q: Quantity, by: usize) -> Quantity {
-    q.span = q.span.start + by..q.span.end + by;
-    q.number = q.number.start + by..q.number.end + by;
-    q
 }

@@ -10,7 +10,7 @@
 //! the normalised text.
 
 use super::columns::{column_of, Column};
-use super::{year_in, MAX_CELL_CHARS, MAX_HEADER_CHARS};
+use super::{year_in, Cell, MAX_CELL_CHARS, MAX_HEADER_CHARS};
 use crate::document::{IndicatorRow, Report, ReportKind};
 use crate::statement::Period;
 use std::ops::Range;
@@ -23,12 +23,6 @@ const MIN_ROWS: usize = 2;
 
 /// How many cells before `序号` a caption with the year may sit.
 const CAPTION_CELLS: usize = 3;
-
-#[derive(Debug, Clone)]
-struct Token<'a> {
-    range: Range<usize>,
-    text: &'a str,
-}
 
 /// Rows of every one-line table in the normalised `text`, whose bytes come
 /// from `original` at `offsets`.
@@ -55,12 +49,7 @@ pub fn find_rows(
 
 /// The cells of a line of the normalised text, split where the original
 /// has whitespace.
-fn tokens<'a>(
-    text: &'a str,
-    offsets: &[u32],
-    original: &str,
-    line: Range<usize>,
-) -> Vec<Token<'a>> {
+fn tokens<'a>(text: &'a str, offsets: &[u32], original: &str, line: Range<usize>) -> Vec<Cell<'a>> {
     let at = |i: usize| offsets.get(i).map_or(original.len(), |&o| o as usize);
     let (from, to) = (at(line.start), at(line.end).min(original.len()));
     let Some(source) = original.get(from..to) else {
@@ -81,7 +70,7 @@ fn tokens<'a>(
             }
             let lead = cell.len() - cell.trim_start().len();
             let start = range.start + lead;
-            Some(Token {
+            Some(Cell {
                 range: start..start + trimmed.len(),
                 text: trimmed,
             })
@@ -89,7 +78,7 @@ fn tokens<'a>(
         .collect()
 }
 
-fn line_rows(tokens: &[Token<'_>], report: &Report) -> Vec<IndicatorRow> {
+fn line_rows(tokens: &[Cell<'_>], report: &Report) -> Vec<IndicatorRow> {
     let mut rows = Vec::new();
     let mut i = 0;
     while let Some(s) = tokens[i..]
@@ -145,7 +134,7 @@ fn line_rows(tokens: &[Token<'_>], report: &Report) -> Vec<IndicatorRow> {
 }
 
 /// The cells of each row after its number, while the numbers count up.
-fn row_bodies<'t, 'a>(tokens: &'t [Token<'a>], width: usize) -> Vec<&'t [Token<'a>]> {
+fn row_bodies<'t, 'a>(tokens: &'t [Cell<'a>], width: usize) -> Vec<&'t [Cell<'a>]> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut number = 1;
@@ -185,7 +174,7 @@ fn row_bodies<'t, 'a>(tokens: &'t [Token<'a>], width: usize) -> Vec<&'t [Token<'
     out
 }
 
-fn row(body: &[Token<'_>], leaves: &[Column], year: i32, period: Period) -> IndicatorRow {
+fn row(body: &[Cell<'_>], leaves: &[Column], year: i32, period: Period) -> IndicatorRow {
     let head = leaves
         .iter()
         .position(|c| !matches!(c, Column::Label | Column::Kind))
@@ -229,7 +218,7 @@ fn row(body: &[Token<'_>], leaves: &[Column], year: i32, period: Period) -> Indi
 /// The columns a row's cells fall in, after the row number. A parent
 /// `完成情况` whose sub-columns (`完成数 / 同比增长`) trail the header is replaced
 /// by them; the second half of a split cell (`指标 / 类型`) is one column.
-fn leaves(header: &[Token<'_>]) -> Vec<Column> {
+fn leaves(header: &[Cell<'_>]) -> Vec<Column> {
     let mut columns: Vec<Column> = Vec::new();
     for t in header {
         let column = column_of(t.text);
