@@ -256,7 +256,9 @@ impl Cues {
                 // Pass 1 reads only long lines: every cue it wants is one
                 // pass 0 wanted too, so a short line has nothing left for it.
                 let short = line.chars().nth(TITLE_CHARS).is_none();
-                if (pass == 0) != short {
+                // Most lines hold no cue: one early-stopping search tells,
+                // before the search that lists every cue of the set.
+                if (pass == 0) != short || !set.is_match(line) {
                     continue;
                 }
                 for i in set.matches(line).iter() {
@@ -300,6 +302,10 @@ impl Cues {
         let mut found: Vec<(DateSource, usize, Option<NaiveDate>, Captures)> = Vec::new();
         let mut start = 0;
         for line in header.split('\n') {
+            if !set.is_match(line) {
+                start += line.len() + 1;
+                continue;
+            }
             for i in set.matches(line).iter() {
                 let Some(cue) = self.dates.get(i) else {
                     continue;
