@@ -256,12 +256,10 @@ impl Cues {
                 // Pass 1 reads only long lines: every cue it wants is one
                 // pass 0 wanted too, so a short line has nothing left for it.
                 let short = line.chars().nth(TITLE_CHARS).is_none();
-                // Most lines hold no cue: one early-stopping search tells,
-                // before the search that lists every cue of the set.
-                if (pass == 0) != short || !set.is_match(line) {
+                if (pass == 0) != short {
                     continue;
                 }
-                for i in set.matches(line).iter() {
+                for i in matching(set, line) {
                     let Some(cue) = self.titles.get(i) else {
                         continue;
                     };
@@ -302,11 +300,7 @@ impl Cues {
         let mut found: Vec<(DateSource, usize, Option<NaiveDate>, Captures)> = Vec::new();
         let mut start = 0;
         for line in header.split('\n') {
-            if !set.is_match(line) {
-                start += line.len() + 1;
-                continue;
-            }
-            for i in set.matches(line).iter() {
+            for i in matching(set, line) {
                 let Some(cue) = self.dates.get(i) else {
                     continue;
                 };
@@ -368,6 +362,14 @@ impl Cues {
         let i = set.matches(phrase).iter().next()?;
         self.periods.get(i)?.read(phrase)
     }
+}
+
+/// The cues of `set` that match a header line, in order. Most lines hold
+/// none: one early-stopping search tells, before the search that lists them
+/// all. (Stretch and period phrases mostly hold one, so they list at once.)
+fn matching(set: &RegexSet, text: &str) -> impl Iterator<Item = usize> {
+    let matches = set.is_match(text).then(|| set.matches(text));
+    matches.into_iter().flat_map(|m| m.into_iter())
 }
 
 impl CueRules {
