@@ -576,9 +576,8 @@ fn page_text(path: &Path, decoded: String) -> String {
 fn line_starts(original: &str) -> Vec<u32> {
     std::iter::once(0)
         .chain(
-            original
-                .match_indices('\n')
-                .map(|(i, _)| u32::try_from(i + 1).unwrap_or(u32::MAX)),
+            memchr::memchr_iter(b'\n', original.as_bytes())
+                .map(|i| u32::try_from(i + 1).unwrap_or(u32::MAX)),
         )
         .collect()
 }

@@ -171,11 +171,15 @@ pub(crate) fn reflow(text: &str, offsets: &[u32]) -> Option<Mapped> {
 /// Every line of `text` with its widths.
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    if text.is_empty() {
+        return lines;
+    }
     let mut start = 0;
     // The breaks are found by a byte search, and each line is measured on
-    // its own (see `widths`).
-    for line in text.split_inclusive('\n') {
-        let body = line.strip_suffix('\n').unwrap_or(line).as_bytes();
+    // its own (see `widths`). A final line feed ends the last line; it does
+    // not start an empty one.
+    for line in super::line_ends::lines(text.strip_suffix('\n').unwrap_or(text)) {
+        let body = line.as_bytes();
         let (chars, wide) = widths(body);
         lines.push(Line {
             start,
@@ -184,7 +188,7 @@ fn split_lines(text: &str) -> Vec<Line> {
             columns: chars + wide,
             furniture: false,
         });
-        start += line.len();
+        start += line.len() + 1;
     }
     lines
 }

@@ -51,7 +51,7 @@ pub fn find_headings(text: &str, cues: &Cues) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut last = [0u32; 4];
     let mut start = 0;
-    for (index, line) in text.split('\n').enumerate() {
+    for (index, line) in super::line_ends::lines(text).enumerate() {
         let numbered = numbering(line).or_else(|| bare(line, cues).then_some((Style::Bare, 1)));
         if let Some((style, number)) = numbered {
             let slot = style as usize;

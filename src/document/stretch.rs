@@ -34,7 +34,7 @@ pub fn find_stretches(
     let mut heading_above: Option<u8> = None;
     let mut next_heading = headings.iter().map(|h| h.start).peekable();
     let mut start = 0;
-    for line in text.split('\n') {
+    for line in super::line_ends::lines(text) {
         let end = start + line.len();
         while next_heading.next_if(|&h| h < start).is_some() {}
         let is_heading = next_heading.peek() == Some(&start);

@@ -243,7 +243,7 @@ fn is_unit_header(text: &str) -> bool {
 fn cells(text: &str) -> Vec<Cell<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for line in text.split('\n') {
+    for line in crate::document::line_ends::lines(text) {
         // Tables copied from a page keep their cell borders (`| 1 |`,
         // `地区生产总值 |`, `||||`; pudong-2024-annual).
         let trimmed = line.trim().trim_matches('|').trim();
