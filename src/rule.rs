@@ -11,7 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 mod wording;
-pub use wording::{WordList, Wording, WordingTables, REACH_LIST};
+pub use wording::{WordList, Wording, WordingTables, Words, REACH_LIST};
 
 /// One rule file as written.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -9,7 +9,7 @@
 
 use super::ReportKind;
 use crate::rule::StretchCue as StretchRule;
-use crate::rule::{Covers, DateSource, TitleCue as TitleRule, Within, YearRole};
+use crate::rule::{Covers, DateSource, TitleCue as TitleRule, Within, Words, YearRole};
 use crate::rule::{DateCue as DateRule, HeadingCue as HeadingRule, PeriodCue as PeriodRule};
 use crate::statement::Period;
 use chrono::{Datelike, NaiveDate};
@@ -33,10 +33,10 @@ pub struct Cues {
     title_set: Option<RegexSet>,
     dates: Vec<Date>,
     date_set: Option<RegexSet>,
-    review_words: Vec<String>,
-    plan_words: Vec<String>,
-    years_words: Vec<String>,
-    this_year_words: Vec<String>,
+    review_words: Words,
+    plan_words: Words,
+    years_words: Words,
+    this_year_words: Words,
     periods: Vec<PeriodMark>,
     period_set: Option<RegexSet>,
     stretches: Vec<StretchMark>,
@@ -172,6 +172,7 @@ impl Cues {
                 .flat_map(|h| h.words.iter().map(|w| w.get_ref().clone()))
                 .collect::<Vec<_>>()
         };
+        let words = |covers| Words::new(words(covers));
         let set = |patterns: Vec<&str>| -> Result<Option<RegexSet>, String> {
             if patterns.is_empty() {
                 return Ok(None);
@@ -337,15 +338,19 @@ impl Cues {
 
     /// Byte offsets in `title` of the first review word and the first plan word.
     pub fn heading_words(&self, title: &str) -> (Option<usize>, Option<usize>) {
-        let first = |words: &[String]| words.iter().filter_map(|w| title.find(w.as_str())).min();
-        (first(&self.review_words), first(&self.plan_words))
+        (
+            self.review_words.first_in(title),
+            self.plan_words.first_in(title),
+        )
     }
 
     /// Byte offsets in `title` of the first word of several years and the
     /// first word of the one year delivered for.
     pub fn span_words(&self, title: &str) -> (Option<usize>, Option<usize>) {
-        let first = |words: &[String]| words.iter().filter_map(|w| title.find(w.as_str())).min();
-        (first(&self.years_words), first(&self.this_year_words))
+        (
+            self.years_words.first_in(title),
+            self.this_year_words.first_in(title),
+        )
     }
 
     /// What the first stretch cue that matches the start of `sentence` reads.

@@ -198,7 +198,7 @@ fn is_change_base(words: &Wording, text: &str, q: &Quantity) -> bool {
 /// `one_month`, or a month written alone (`4月、5月、6月增速分别为…`), not
 /// as the end of a span (`1-6月`, `1至11月`).
 fn single_month(words: &Wording, lead: &str) -> bool {
-    if words.one_month.iter().any(|w| lead.contains(w.as_str())) {
+    if words.one_month.any_in(lead) {
         return true;
     }
     lead.match_indices('月').any(|(i, _)| {
@@ -268,12 +268,7 @@ fn own_words(
         end = next;
     }
     let tail = &text[last..end];
-    if let Some(at) = words
-        .coordinators
-        .iter()
-        .filter_map(|w| tail.find(w.as_str()))
-        .min()
-    {
+    if let Some(at) = words.coordinators.first_in(tail) {
         end = last + at;
     }
     start..end.max(last)
@@ -335,8 +330,7 @@ pub fn starts_new_subject(
             // (`自然增幅2%,同口径完成3.67亿元,增幅6.1%`).
             let rebased = words
                 .other_basis
-                .iter()
-                .any(|w| text[other.span.end..q.span.start].contains(w.as_str()));
+                .any_in(&text[other.span.end..q.span.start]);
             if !rebased {
                 return true;
             }
@@ -349,22 +343,13 @@ pub fn starts_new_subject(
             // on about the same subject (`固定资产投资完成17亿元,超额完成年度任务2.1亿元,增长20.6%`).
             let own = clause_start(text, sentence, other.span.start);
             let other_lead = text.get(own..other.number.start).unwrap_or("");
-            if !words
-                .continuations
-                .iter()
-                .any(|w| other_lead.contains(w.as_str()))
-            {
+            if !words.continuations.any_in(other_lead) {
                 return true;
             }
         }
         in_term_clause = true;
     }
-    in_term_clause
-        && q.direction.is_none()
-        && !words
-            .continuations
-            .iter()
-            .any(|w| lead.contains(w.as_str()))
+    in_term_clause && q.direction.is_none() && !words.continuations.any_in(lead)
 }
 
 /// Whether the words before a rate in its own clause name something of their
@@ -372,8 +357,11 @@ pub fn starts_new_subject(
 /// in the order written (`地方财政收入342.4亿元，比上年增长22.7%`; `同口径增幅达26.7%`;
 /// but `一般公共预算收入增长5.7%，全体居民人均可支配收入增长5.1%`).
 fn names_own_subject(words: &Wording, lead: &str) -> bool {
+    if !words.rate_qualifiers.any_in(lead) {
+        return lead.chars().any(is_han);
+    }
     let mut rest = lead.to_owned();
-    for word in &words.rate_qualifiers {
+    for word in words.rate_qualifiers.iter() {
         rest = rest.replace(word.as_str(), "");
     }
     rest.chars().any(is_han)

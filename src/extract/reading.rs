@@ -9,7 +9,7 @@ use super::sentence::{clause_end, clause_start, phrase_start};
 use crate::document::cues::PeriodWords;
 use crate::document::{Coverage, Document, ReportKind};
 use crate::quantity::Quantity;
-use crate::rule::Wording;
+use crate::rule::{Wording, Words};
 use crate::statement::{Kind, Measure, Period};
 use std::ops::Range;
 
@@ -141,13 +141,13 @@ pub fn read(
     );
     let hedge = last_of(&text[hedge_from..q.span.start], &words.hedges).unwrap_or_default();
 
-    if words.multi_year.iter().any(|w| region.contains(w.as_str())) {
+    if words.multi_year.any_in(region) {
         return None;
     }
     // A list after `主要预期目标是:` is of targets, across its `;`
     // (`今年经济社会发展的主要预期目标是:地区生产总值增长5%左右,…;城镇新增就业18万人以上`).
     let lead_in = lead_in(text, sentence, q.span.start);
-    if lead_in.is_some_and(|l| words.multi_year.iter().any(|w| l.contains(w.as_str()))) {
+    if lead_in.is_some_and(|l| words.multi_year.any_in(l)) {
         return None;
     }
     let plan_cue = plan_cue || lead_in.is_some();
@@ -209,9 +209,7 @@ pub fn read(
                 because.push("a running total stated without a target word".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, Some(y), part.unwrap_or(p))
-            } else if !plan_cue
-                && (part.is_some() || words.achieved.iter().any(|w| region.contains(w.as_str())))
-            {
+            } else if !plan_cue && (part.is_some() || words.achieved.any_in(region)) {
                 because.push("a result so far, stated in the plan part".into());
                 let (y, p) = facts.review.unwrap_or((year, Period::FY));
                 (Kind::Outcome, Some(y), part.unwrap_or(p))
@@ -405,12 +403,8 @@ fn explicit_year(region: &str) -> Option<i32> {
 }
 
 /// The last of `words` to occur in `s` (of two at the same place, the later in the list).
-fn last_of(s: &str, words: &[String]) -> Option<String> {
-    words
-        .iter()
-        .filter_map(|w| s.rfind(w.as_str()).map(|i| (i, w)))
-        .max_by_key(|&(i, _)| i)
-        .map(|(_, w)| w.clone())
+fn last_of(s: &str, words: &Words) -> Option<String> {
+    words.last_in(s).map(|(_, w)| w.to_owned())
 }
 
 /// The named scope of a match: a target-specific pattern, or a named sub-area

@@ -4,6 +4,7 @@
 //! in `rules/wording.toml`; a `--rules` folder adds words to a list, or
 //! replaces it (`replace = true`). See docs/rules.md, "`[wording]`".
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -53,7 +54,7 @@ macro_rules! word_lists {
         /// The word lists in effect: those of every file, merged in order.
         #[derive(Debug, Clone, Default, PartialEq, Eq)]
         pub struct Wording {
-            $($(#[$doc])* pub $name: Vec<String>,)*
+            $($(#[$doc])* pub $name: Words,)*
             /// Lines looked back over for the opener of a five-year stretch.
             pub five_year_reach_lines: usize,
         }
@@ -63,7 +64,7 @@ macro_rules! word_lists {
             /// after the words of earlier files unless the list replaces them.
             pub fn add(&mut self, tables: &WordingTables) {
                 $(if let Some(list) = &tables.$name {
-                    merge(&mut self.$name, list);
+                    self.$name.merge(list);
                 })*
                 if let Some(lines) = tables.five_year_openers.as_ref().and_then(|l| l.reach_lines.as_ref()) {
                     self.five_year_reach_lines = *lines.get_ref();
@@ -120,13 +121,86 @@ word_lists! {
     name_separators,
 }
 
-fn merge(into: &mut Vec<String>, list: &WordList) {
-    if list.replace {
-        into.clear();
+/// One word list in effect, in order, with one automaton over all its
+/// words: the lists are searched for in every candidate sentence, and one
+/// pass of the automaton costs less than building a substring searcher for
+/// each word. It reads as the slice of its words.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    words: Vec<String>,
+    /// Every occurrence of every word (standard, overlapping matching);
+    /// `None` for an empty list.
+    search: Option<AhoCorasick>,
+}
+
+impl Words {
+    /// A list of `words`, in the order given.
+    pub fn new(words: Vec<String>) -> Words {
+        // Building fails only past the automaton's limit of states, which
+        // is millions of times the size of any word list.
+        let search = (!words.is_empty())
+            .then(|| AhoCorasick::new(&words).ok())
+            .flatten();
+        Words { words, search }
     }
-    for word in &list.words {
-        if !into.iter().any(|w| w == word.get_ref()) {
-            into.push(word.get_ref().clone());
+
+    /// Adds the words of one file's list: each word once, in file order,
+    /// after the words already in effect unless the list replaces them.
+    fn merge(&mut self, list: &WordList) {
+        let mut words = std::mem::take(&mut self.words);
+        if list.replace {
+            words.clear();
         }
+        for word in &list.words {
+            if !words.iter().any(|w| w == word.get_ref()) {
+                words.push(word.get_ref().clone());
+            }
+        }
+        *self = Words::new(words);
+    }
+
+    /// Every occurrence in `text`: (start, end, index of the word).
+    fn occurrences<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.search
+            .iter()
+            .flat_map(move |ac| ac.find_overlapping_iter(text))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+    }
+
+    /// Whether a word of the list stands in `text`.
+    pub fn any_in(&self, text: &str) -> bool {
+        self.search.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+
+    /// Where the first word of the list to occur in `text` starts.
+    pub fn first_in(&self, text: &str) -> Option<usize> {
+        self.occurrences(text).map(|(start, _, _)| start).min()
+    }
+
+    /// The word of the list that occurs last in `text` (of two starting at
+    /// one place, the later in the list), with where it starts.
+    pub fn last_in(&self, text: &str) -> Option<(usize, &str)> {
+        self.occurrences(text)
+            .max_by_key(|&(start, _, word)| (start, word))
+            .and_then(|(start, _, word)| Some((start, self.words.get(word)?.as_str())))
+    }
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for Words {}
+
+impl std::ops::Deref for Words {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        &self.words
     }
 }
