@@ -83,7 +83,7 @@ pub struct CompiledRules {
     /// Patterns for named sub-areas found anywhere in a sentence.
     pub area_scopes: Vec<Regex>,
     /// Words cut from the front of a captured scope.
-    pub scope_strip: Vec<String>,
+    pub scope_strip: crate::rule::Words,
     /// Bound words the quantities are read with.
     pub bounds: BoundWords,
     /// Word lists the reading of a match relies on.
@@ -162,7 +162,7 @@ impl CompiledRules {
             uses,
             automaton,
             area_scopes,
-            scope_strip: rules.scope_strip.clone(),
+            scope_strip: crate::rule::Words::new(rules.scope_strip.clone()),
             bounds: BoundWords::new(&rules.bounds),
             wording: rules.wording.clone(),
             // A character is at most four bytes.

@@ -96,7 +96,8 @@ pub fn read(
             .target_nouns
             .iter()
             .any(|w| after_term.starts_with(w.as_str()));
-    let plan_cue = restated || words.plan_cues.iter().any(|w| has_cue(region, w));
+    let plan_cue = restated
+        || (words.plan_cues.any_in(region) && words.plan_cues.iter().any(|w| has_cue(region, w)));
     // 预计 governs the whole statement, often from the term's clause
     // (`预计实现地区生产总值1520亿元,增长6.5%`).
     let statement_start =
@@ -477,7 +478,10 @@ fn scope(
 }
 
 /// Cuts everything up to the last strip word off the front of a captured scope.
-fn strip<'a>(scope: &'a str, words: &[String]) -> &'a str {
+fn strip<'a>(scope: &'a str, words: &Words) -> &'a str {
+    if !words.any_in(scope) {
+        return scope;
+    }
     let cut = words
         .iter()
         .filter_map(|w| scope.rfind(w.as_str()).map(|i| i + w.len()))
