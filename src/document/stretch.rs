@@ -118,23 +118,25 @@ fn sentence_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
         - line
             .trim_start_matches([' ', '*', '#', '—', '―', '─', '-'])
             .len();
-    // The marks are found in the bytes, without decoding the line. Most
-    // lines have no `!` or `?` (ASCII, and rare), which a byte search tells
-    // at once; then only `。` is looked for, and `match_indices` of a
-    // character runs a byte search for its last byte. Other lines are
-    // read byte by byte: `。` is the only character encoded as E3 80 82.
+    // The marks are found in the bytes, without decoding the line, by
+    // vectorised searches: most lines have no `!` or `?` (ASCII, and rare),
+    // which one search tells at once; then only `。` is looked for. Other
+    // lines are searched for all three: `。` is the only character encoded
+    // as E3 80 82.
     const FULL_STOP: [u8; 3] = [0xE3, 0x80, 0x82];
+    static FULL_STOPS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(&FULL_STOP));
     let bytes = line.as_bytes();
-    let ascii_marks = bytes.contains(&b'!') || bytes.contains(&b'?');
+    let ascii_marks = memchr::memchr2(b'!', b'?', bytes).is_some();
     let full_stops = (!ascii_marks)
-        .then(|| line.match_indices('。').map(|(i, _)| i + FULL_STOP.len()))
+        .then(|| FULL_STOPS.find_iter(bytes).map(|i| i + FULL_STOP.len()))
         .into_iter()
         .flatten();
     let all_marks = ascii_marks
         .then(|| {
-            bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
-                b'!' | b'?' => Some(i + 1),
-                0xE3 if bytes.get(i..i + 3) == Some(&FULL_STOP[..]) => Some(i + 3),
+            memchr::memchr3_iter(b'!', b'?', 0xE3, bytes).filter_map(move |i| match bytes.get(i) {
+                Some(b'!' | b'?') => Some(i + 1),
+                _ if bytes.get(i..i + 3) == Some(&FULL_STOP[..]) => Some(i + 3),
                 _ => None,
             })
         })
