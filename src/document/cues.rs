@@ -165,14 +165,15 @@ impl Cues {
             })
             .collect::<Result<Vec<_>, String>>()?;
         let words = |covers: Covers| {
-            rules
-                .headings
-                .iter()
-                .filter(|h| h.covers == covers)
-                .flat_map(|h| h.words.iter().map(|w| w.get_ref().clone()))
-                .collect::<Vec<_>>()
+            Words::new(
+                rules
+                    .headings
+                    .iter()
+                    .filter(|h| h.covers == covers)
+                    .flat_map(|h| h.words.iter().map(|w| w.get_ref().clone()))
+                    .collect(),
+            )
         };
-        let words = |covers| Words::new(words(covers));
         let set = |patterns: Vec<&str>| -> Result<Option<RegexSet>, String> {
             if patterns.is_empty() {
                 return Ok(None);

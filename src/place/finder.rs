@@ -13,7 +13,7 @@ pub struct Finder {
     names: Vec<String>,
     /// Name ids by their first two characters, longest first.
     order: Vec<u32>,
-    /// Open addressing: the first two characters of names (see [`key`])
+    /// Open addressing: the first two characters of names (see [`key_of`])
     /// and the range of `order` of the names that start with them.
     slots: Vec<(u64, u32, u32)>,
     /// `slots.len() - 1`; the length is a power of two.
@@ -40,17 +40,12 @@ fn char_len(lead: u8) -> usize {
     }
 }
 
-/// The key of the (at most eight) UTF-8 bytes of one or two characters:
-/// the bytes read as one number. Distinct sequences that start with no NUL
-/// have distinct keys, and none is 0, which marks an empty slot.
-#[inline]
-fn key(bytes: &[u8]) -> u64 {
-    key_of(bytes, bytes.len())
-}
-
-/// The key of the first `n` (one to eight) bytes of `bytes`: one load of
-/// eight bytes shifted down where the text goes on that far, which is
-/// nearly everywhere (a byte-sized copy costs a library call).
+/// The key of the first `n` (one to eight) UTF-8 bytes of `bytes`, the
+/// bytes of one or two characters read as one number. Distinct sequences
+/// that start with no NUL have distinct keys, and none is 0, which marks an
+/// empty slot. One load of eight bytes shifted down where the text goes on
+/// that far, which is nearly everywhere (a byte-sized copy costs a library
+/// call).
 #[inline]
 fn key_of(bytes: &[u8], n: usize) -> u64 {
     match bytes.first_chunk::<8>() {
@@ -93,9 +88,9 @@ impl Finder {
             }
             let (one, two) = heads(bytes);
             if two > one {
-                keyed.push((key(&bytes[..two]), std::cmp::Reverse(name.len()), id));
+                keyed.push((key_of(bytes, two), std::cmp::Reverse(name.len()), id));
             } else {
-                single.push((key(&bytes[..one]), id));
+                single.push((key_of(bytes, one), id));
             }
         }
         // The id last, so of equal names the first given comes first.

@@ -159,15 +159,12 @@ impl Words {
         *self = Words::new(words);
     }
 
-    /// Every occurrence in `text`: (start, end, index of the word).
-    fn occurrences<'a>(
-        &'a self,
-        text: &'a str,
-    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    /// Every occurrence in `text`: (start, index of the word).
+    fn occurrences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
         self.search
             .iter()
             .flat_map(move |ac| ac.find_overlapping_iter(text))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .map(|m| (m.start(), m.pattern().as_usize()))
     }
 
     /// Whether a word of the list stands in `text`.
@@ -177,15 +174,15 @@ impl Words {
 
     /// Where the first word of the list to occur in `text` starts.
     pub fn first_in(&self, text: &str) -> Option<usize> {
-        self.occurrences(text).map(|(start, _, _)| start).min()
+        self.occurrences(text).map(|(start, _)| start).min()
     }
 
     /// The word of the list that occurs last in `text` (of two starting at
     /// one place, the later in the list), with where it starts.
     pub fn last_in(&self, text: &str) -> Option<(usize, &str)> {
         self.occurrences(text)
-            .max_by_key(|&(start, _, word)| (start, word))
-            .and_then(|(start, _, word)| Some((start, self.words.get(word)?.as_str())))
+            .max()
+            .and_then(|(start, word)| Some((start, self.words.get(word)?.as_str())))
     }
 }
 
